@@ -1,0 +1,30 @@
+// checks stage, public surface: the registry — the one place a check is listed.
+import type { Check } from './check.ts';
+import { linkBroken } from './link-broken.ts';
+import { linkWrong } from './link-wrong.ts';
+import { linkHidden } from './link-hidden.ts';
+
+export * from './check.ts';
+export { createServices } from './services.ts';
+
+/** Every check the product runs. The CLI list, config keys and dashboard labels derive from this array. */
+export const CHECKS: readonly Check[] = [
+  linkBroken,
+  linkWrong,
+  linkHidden,
+];
+
+/** Throws at start-up when two checks share an id (a registry mistake, not a user error). */
+export function assertUniqueIds(checks: readonly Check[]): void {
+  const seen = new Set<string>();
+  for (const c of checks) {
+    if (seen.has(c.id)) throw new Error(`duplicate check id ${c.id} in the check registry`);
+    seen.add(c.id);
+  }
+}
+assertUniqueIds(CHECKS);
+
+/** The check with this id, or undefined. */
+export function checkById(id: string): Check | undefined {
+  return CHECKS.find((c) => c.id === id);
+}

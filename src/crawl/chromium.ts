@@ -1,0 +1,31 @@
+// crawl stage: finding a Chromium to drive — $GOVHEALTH_CHROMIUM, the config, Debian's /usr/bin/chromium, then
+// Playwright's own download. No browser is a reported condition, never a crash.
+import { existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
+/** Flags for headless Chromium on a locked-down server (no sandbox as root, no background traffic). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-default-apps',
+  '--disable-extensions',
+  '--mute-audio',
+];
+
+/** The Chromium executable to use, or undefined with the places looked at. */
+export function findChromium(configured?: string, env: Record<string, string | undefined> = process.env): { path?: string; looked: string[] } {
+  const candidates = [env.GOVHEALTH_CHROMIUM, configured, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  try {
+    candidates.push(chromium.executablePath());
+  } catch {
+    /* playwright-core without a downloaded browser */
+  }
+  const looked = candidates.filter((c): c is string => Boolean(c));
+  return { path: looked.find((c) => existsSync(c)), looked };
+}

@@ -1,0 +1,31 @@
+// crawl stage: Crawlee's CheerioCrawler for ordinary pages, decoding GBK/GB18030 pages correctly (header, then
+// <meta>, then detection) and resolving every name through the product's guarded resolver.
+import type { IncomingMessage } from 'node:http';
+import { text } from 'node:stream/consumers';
+import { CheerioCrawler, type CheerioCrawlerOptions, type CheerioCrawlingContext, type Configuration } from 'crawlee';
+import { decodeHtml } from './decode.ts';
+
+/**
+ * CheerioCrawler that receives the raw bytes (forceResponseEncoding: latin1 keeps the stream untouched) and
+ * decodes them itself: Crawlee only reads the charset from the HTTP header, and many government pages declare
+ * theirs only in <meta>. Parsing is left to the
+ * request handler, so each page is parsed once instead of twice.
+ */
+export class GovCheerioCrawler extends CheerioCrawler {
+  constructor(options: CheerioCrawlerOptions, config?: Configuration) {
+    super({ ...options, forceResponseEncoding: 'latin1' }, config);
+  }
+
+  protected override async _parseHTML(response: IncomingMessage, _isXml: boolean, crawlingContext: CheerioCrawlingContext) {
+    const raw = Buffer.from(await text(response), 'latin1');
+    const decoded = decodeHtml(raw, response.headers['content-type']);
+    (crawlingContext as unknown as { charset: string }).charset = decoded.charset;
+    // The page is parsed once, by the request handler (page-parser.ts), which also needs the final URL.
+    return {
+      dom: undefined,
+      $: undefined,
+      body: decoded.text,
+      enqueueLinks: async () => ({ processedRequests: [], unprocessedRequests: [] }),
+    } as never;
+  }
+}

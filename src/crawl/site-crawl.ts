@@ -1,0 +1,369 @@
+// crawl stage: the crawl of one site — a self-contained job (queue, pages, link probes, checks, findings) that
+// resumes where a killed process left it. Sites are crawled one job each, so the job can later move to a worker.
+import { createHash } from 'node:crypto';
+import { rmSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Configuration, RequestQueue, type CheerioCrawlingContext } from 'crawlee';
+import type { Check, CheckContext, FindingDraft, PageSnapshot, TargetFacts } from '../checks/index.ts';
+import { isInScope, renderModeFor, siteHosts, type AppConfig, type SiteConfig } from '../config/index.ts';
+import type { Logger } from '../log/index.ts';
+import type { Store } from '../storage/index.ts';
+import { createBrowserCrawler } from './browser-crawler.ts';
+import { findChromium } from './chromium.ts';
+import { crawleeLog } from './crawlee-log.ts';
+import { classifyFetchError } from './fetch-error.ts';
+import type { HttpClient } from './http-client.ts';
+import { GovCheerioCrawler } from './http-crawler.ts';
+import { LinkProber, pageTextFacts } from './link-prober.ts';
+import { parsePage } from './page-parser.ts';
+import { runSiteChecks } from './site-checks.ts';
+import { extensionOf, looksLikePage, normalizeUrl } from './url.ts';
+
+export interface SiteCrawlOptions {
+  site: SiteConfig;
+  config: AppConfig & { dataDir: string };
+  store: Store;
+  http: HttpClient;
+  checks: readonly Check[];
+  services: CheckContext['services'];
+  /** The clock the checks judge by. */
+  now: Date;
+  log: Logger;
+  /** Called every time a page is done (progress display). */
+  onProgress?(progress: CrawlProgress): void;
+}
+
+export interface CrawlProgress {
+  siteId: string;
+  pages: number;
+  queued: number;
+  findings: number;
+}
+
+export interface SiteCrawlResult {
+  runId: number;
+  resumed: boolean;
+  pages: number;
+  linksChecked: number;
+  findings: number;
+  browserSkipped: number;
+  durationMs: number;
+}
+
+/** Crawls one site, runs its checks and stores what was found. */
+export async function crawlSite(options: SiteCrawlOptions): Promise<SiteCrawlResult> {
+  const { site, config, store, http, now, checks } = options;
+  const log = options.log.child({ module: 'crawl', site: site.id });
+  const started = performance.now();
+  const checkIds = checks.map((c) => c.id);
+  const previous = store.runs.unfinished(site.id, 'crawl');
+  const run = previous ?? store.runs.start(site.id, 'crawl', new Date(), now, checkIds);
+  const judgedAt = previous ? new Date(previous.judgedAt) : now;
+  const resumed = Boolean(previous);
+  const storageDir = join(config.dataDir, 'crawl', site.id);
+  if (!resumed) rmSync(storageDir, { recursive: true, force: true });
+  mkdirSync(storageDir, { recursive: true });
+  log.info({ runId: run.id, resumed }, resumed ? 'resuming an interrupted crawl' : 'crawl started');
+
+  const crawleeConfig = new Configuration({
+    persistStorage: true,
+    purgeOnStart: false,
+    storageClientOptions: { localDataDirectory: storageDir },
+    persistStateIntervalMillis: 5000,
+  });
+  const httpQueue = await RequestQueue.open('http', { config: crawleeConfig });
+  const browserQueue = await RequestQueue.open('browser', { config: crawleeConfig });
+
+  const hosts = siteHosts(site);
+  const limits = { ...config.crawl.limits, ...site.limits };
+  const politeness = { ...config.crawl.politeness, ...site.politeness };
+  const ctx: CheckContext = { site, config, now: judgedAt, log, http, services: options.services };
+  const pageChecks = checks.filter((c) => c.onPage);
+  let queued = (await httpQueue.getInfo())!.totalRequestCount + (await browserQueue.getInfo())!.totalRequestCount;
+  let pagesDone = store.pages.pageCount(run.id);
+  let findingsCount = 0;
+  const chromium = findChromium(config.crawl.chromium);
+  let browserSkipped = 0;
+
+  const enqueue = async (url: string, depth: number, from?: string) => {
+    if (depth > limits.maxDepth || queued >= limits.maxPages) return false;
+    const mode = renderModeFor(site, url);
+    const queue = mode === 'browser' ? browserQueue : httpQueue;
+    const res = await queue.addRequest({ url, uniqueKey: url, userData: { depth, from } });
+    if (!res.wasAlreadyPresent) queued++;
+    return !res.wasAlreadyPresent;
+  };
+
+  const columnOf = (url: string) => {
+    let best: { name: string; len: number } | undefined;
+    for (const c of site.columns) {
+      const dir = c.url.replace(/[^/]*$/, '');
+      if (url.startsWith(dir) && (!best || dir.length > best.len)) best = { name: c.name, len: dir.length };
+    }
+    return best ? site.columns.find((c) => c.name === best!.name) : undefined;
+  };
+
+  /** Everything done with a fetched page, whichever crawler fetched it. */
+  const handlePage = async (p: { url: string; finalUrl: string; status: number; contentType: string; html: string; depth: number; renderedBy: 'http' | 'browser' }) => {
+    const url = normalizeUrl(p.url);
+    const finalUrl = normalizeUrl(p.finalUrl);
+    const isHtml = /html|xml/i.test(p.contentType) || p.contentType === '';
+    const parsed = isHtml ? parsePage(p.html, finalUrl) : undefined;
+    const facts: TargetFacts = {
+      url,
+      outcome: 'fetched',
+      status: p.status,
+      finalUrl,
+      ...(finalUrl !== url ? { redirects: [finalUrl] } : {}),
+      contentType: p.contentType,
+      method: p.renderedBy === 'browser' ? 'browser' : 'crawl',
+    };
+    const title = parsed?.title;
+    if (parsed) Object.assign(facts, pageTextFacts(parsed.$));
+    store.pages.recordTarget(run.id, facts);
+    // A redirect to another page of the site: that page is crawled (and checked) under its own URL.
+    if (finalUrl !== url && isInScope(site, finalUrl, hosts)) {
+      store.pages.recordPage(run.id, { url, finalUrl, status: p.status, contentType: p.contentType, title, depth: p.depth, renderedBy: p.renderedBy, fetchedAt: new Date() }, []);
+      await enqueue(finalUrl, p.depth, url);
+      return;
+    }
+    const drafts: FindingDraft[] = [];
+    if (parsed && p.status < 400) {
+      const column = columnOf(url);
+      const snapshot: PageSnapshot = {
+        url,
+        finalUrl,
+        status: p.status,
+        contentType: p.contentType,
+        html: p.html,
+        $: parsed.$,
+        title: parsed.title,
+        depth: p.depth,
+        isHomepage: url === normalizeUrl(site.homepage),
+        ...(column ? { column } : {}),
+        renderedBy: p.renderedBy,
+        links: parsed.links,
+      };
+      (snapshot as PageSnapshot & { parsed: typeof parsed }).parsed = parsed;
+      for (const check of pageChecks) {
+        try {
+          drafts.push(...check.onPage!(snapshot, ctx).map((d) => ({ ...d, ...(column && !d.column ? { column: column.name } : {}) })));
+        } catch (err) {
+          log.error({ err, check: check.id, url }, 'a page check failed; the page is recorded without it');
+        }
+      }
+    }
+    const links = parsed && p.status < 400 ? parsed.links : [];
+    store.pages.recordPage(
+      run.id,
+      {
+        url,
+        finalUrl,
+        status: p.status,
+        contentType: p.contentType,
+        ...(title !== undefined ? { title } : {}),
+        contentHash: createHash('sha1').update(p.html).digest('hex'),
+        depth: p.depth,
+        renderedBy: p.renderedBy,
+        fetchedAt: new Date(),
+      },
+      links,
+    );
+    if (drafts.length) {
+      store.findings.record(site.id, run.id, judgedAt, drafts);
+      findingsCount += drafts.length;
+    }
+    for (const link of links) {
+      if (looksLikePage(link.target, link.tag) && isInScope(site, link.target, hosts)) await enqueue(link.target, p.depth + 1, url);
+    }
+    pagesDone++;
+    options.onProgress?.({ siteId: site.id, pages: pagesDone, queued, findings: findingsCount });
+  };
+
+  const handleFailure = async (rawUrl: string, depth: number, error: Error, renderedBy: 'http' | 'browser') => {
+    const url = normalizeUrl(rawUrl);
+    const kind = classifyFetchError(error);
+    const message = error.message.split('\n')[0]!.slice(0, 300);
+    const status = /^(\d{3}) - /.exec(error.message)?.[1];
+    // Redirect trouble is left to the link prober, which follows the chain itself and names loops exactly.
+    if (/redirect/i.test(error.name) || /redirected \d+ times/i.test(message)) return;
+    const facts: TargetFacts = status
+      ? { url, outcome: 'fetched', status: Number(status), method: 'crawl' }
+      : { url, outcome: 'error', errorKind: kind, errorMessage: message, method: 'crawl' };
+    store.pages.recordTarget(run.id, facts);
+    store.pages.recordPage(run.id, { url, depth, renderedBy, fetchedAt: new Date(), error: message, ...(status ? { status: Number(status) } : {}) }, []);
+    pagesDone++;
+    options.onProgress?.({ siteId: site.id, pages: pagesDone, queued, findings: findingsCount });
+  };
+
+  await enqueue(normalizeUrl(site.homepage), 0);
+  const maxConcurrency = Math.min(config.crawl.maxConcurrency, politeness.concurrency * hosts.length);
+  // Alternate between the HTTP and the browser queues until both are drained (each can discover pages for the other).
+  for (let pass = 0; pass < 20; pass++) {
+    let worked = false;
+    if (!(await httpQueue.isFinished())) {
+      worked = true;
+      const crawler = new GovCheerioCrawler(
+        {
+          requestQueue: httpQueue,
+          maxConcurrency,
+          maxRequestRetries: config.crawl.retries,
+          maxSessionRotations: 0,
+          useSessionPool: false,
+          persistCookiesPerSession: false,
+          ignoreSslErrors: false,
+          navigationTimeoutSecs: Math.ceil(config.network.timeoutMs / 1000),
+          requestHandlerTimeoutSecs: 60,
+          additionalMimeTypes: ['*/*'],
+          ignoreHttpErrorStatusCodes: Array.from({ length: 100 }, (_, i) => 500 + i),
+          ...(politeness.delayMs > 0 ? { sameDomainDelaySecs: politeness.delayMs / 1000 } : {}),
+          log: crawleeLog(log),
+          preNavigationHooks: [
+            (_ctx, gotOptions) => {
+              gotOptions.dnsLookup = http.resolver.lookupFunction() as never;
+              gotOptions.headers = { ...gotOptions.headers, 'user-agent': config.network.userAgent, 'accept-language': 'zh-CN,zh;q=0.9' };
+              (gotOptions as { useHeaderGenerator?: boolean }).useHeaderGenerator = false;
+              gotOptions.maxRedirects = 10;
+            },
+          ],
+          requestHandler: async (c: CheerioCrawlingContext) => {
+            const status = c.response.statusCode ?? 0;
+            // A server error is retried like a network failure before it counts.
+            if (status >= 500 && c.request.retryCount < config.crawl.retries) throw new Error(`${status} - server error, retrying`);
+            await handlePage({
+              url: c.request.url,
+              finalUrl: c.request.loadedUrl ?? c.request.url,
+              status,
+              contentType: String(c.response.headers['content-type'] ?? ''),
+              html: typeof c.body === 'string' ? c.body : '',
+              depth: (c.request.userData.depth as number) ?? 0,
+              renderedBy: 'http',
+            });
+          },
+          failedRequestHandler: async ({ request }, error) => handleFailure(request.url, (request.userData.depth as number) ?? 0, error, 'http'),
+        },
+        crawleeConfig,
+      );
+      await crawler.run();
+    }
+    if (!(await browserQueue.isFinished())) {
+      worked = true;
+      if (!chromium.path) {
+        // No browser: every browser target is reported as skipped, never silently dropped, never a defect.
+        let req;
+        while ((req = await browserQueue.fetchNextRequest())) {
+          const url = normalizeUrl(req.url);
+          store.pages.recordTarget(run.id, { url, outcome: 'skipped', errorMessage: `no Chromium found (looked at ${chromium.looked.join(', ')})` });
+          await browserQueue.markRequestHandled(req);
+          browserSkipped++;
+        }
+        log.warn({ skipped: browserSkipped }, 'pages marked render: browser were skipped: no Chromium (set $GOVHEALTH_CHROMIUM or crawl.chromium)');
+      } else {
+        const crawler = createBrowserCrawler({
+          executablePath: chromium.path,
+          requestQueue: browserQueue,
+          config: crawleeConfig,
+          http,
+          log,
+          maxConcurrency: 2,
+          retries: config.crawl.retries,
+          timeoutMs: config.crawl.browserTimeoutMs,
+          onPage: (p) => handlePage({ ...p, renderedBy: 'browser' }),
+          onFailed: (url, depth, error) => handleFailure(url, depth, error, 'browser'),
+        });
+        await withHardTimeout(crawler.run().then(() => undefined), config.crawl.browserTimeoutMs * 20, async () => {
+          log.error('the browser crawl did not finish in time; stopping it');
+          await crawler.teardown().catch(() => undefined);
+        });
+      }
+    }
+    if (!worked) break;
+  }
+
+  // Link targets the crawler did not fetch: attachments, images, external pages, pages past the limits.
+  const prober = new LinkProber(
+    http,
+    {
+      siteConcurrency: politeness.concurrency,
+      externalConcurrency: config.checks.links.externalConcurrencyPerHost,
+      siteDelayMs: politeness.delayMs,
+      siteHosts: hosts,
+      external: config.checks.links.external,
+      attachmentExtensions: config.checks.links.attachmentExtensions,
+      exclude: site.exclude.map((p) => new RegExp(p)),
+    },
+    log,
+  );
+  const toProbe = store.pages.unprobedTargets(run.id);
+  const attachmentChecks = checks.filter((c) => c.onAttachment);
+  const buffered: TargetFacts[] = [];
+  await prober.probeAll(toProbe, (f) => {
+    buffered.push(f);
+    if (buffered.length >= 200) store.pages.recordTargets(run.id, buffered.splice(0));
+  });
+  store.pages.recordTargets(run.id, buffered.splice(0));
+  if (attachmentChecks.length) findingsCount += await checkAttachments(options, run.id, ctx, attachmentChecks, hosts, judgedAt);
+
+  findingsCount += await runSiteChecks({ store, runId: run.id, site, checks, ctx, judgedAt });
+  const resolved = store.findings.resolveUnseen(site.id, run.id, checkIds, judgedAt);
+  const stats = {
+    pages: store.pages.pageCount(run.id),
+    linksChecked: store.db.prepare('SELECT COUNT(*) FROM targets WHERE run_id = ?').pluck().get(run.id) as number,
+    findings: store.findings.list({ siteId: site.id }).length,
+    resolved: resolved.length,
+    browserSkipped,
+    resumed,
+  };
+  store.runs.finish(run.id, 'done', new Date(), stats);
+  await httpQueue.drop().catch(() => undefined);
+  await browserQueue.drop().catch(() => undefined);
+  rmSync(storageDir, { recursive: true, force: true });
+  const durationMs = performance.now() - started;
+  log.info({ ...stats, durationMs: Math.round(durationMs) }, 'crawl finished');
+  return { runId: run.id, resumed, pages: stats.pages, linksChecked: stats.linksChecked, findings: stats.findings, browserSkipped, durationMs };
+}
+
+/** Downloads same-site attachments (size-capped) and hands them to the attachment checks. */
+async function checkAttachments(
+  options: SiteCrawlOptions,
+  runId: number,
+  ctx: CheckContext,
+  checks: Check[],
+  hosts: string[],
+  judgedAt: Date,
+): Promise<number> {
+  const { store, http, site, config } = options;
+  const exts = new Set(config.checks.links.attachmentExtensions);
+  const maxBytes = 20 * 1024 * 1024;
+  let count = 0;
+  const rows = store.db
+    .prepare(`SELECT target_url AS url, MIN(source_url) AS source FROM links WHERE run_id = ? GROUP BY target_url`)
+    .all(runId) as { url: string; source: string }[];
+  for (const { url, source } of rows) {
+    if (!exts.has(extensionOf(url)) || !isInScope(site, url, hosts)) continue;
+    const facts = store.pages.target(runId, url);
+    if (facts?.outcome !== 'fetched' || (facts.status ?? 500) >= 400) continue;
+    try {
+      const res = await http.fetch(url, { maxBytes });
+      if (res.status >= 400) continue;
+      const doc = { url, linkedFrom: source, contentType: res.headers['content-type'] ?? '', body: res.body };
+      const drafts: FindingDraft[] = [];
+      for (const check of checks) drafts.push(...(await check.onAttachment!(doc, ctx)));
+      if (drafts.length) store.findings.record(site.id, runId, judgedAt, drafts);
+      count += drafts.length;
+    } catch (err) {
+      ctx.log.warn({ err, url }, 'attachment could not be downloaded for the content checks');
+    }
+  }
+  return count;
+}
+
+async function withHardTimeout(work: Promise<void>, ms: number, onTimeout: () => Promise<void>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), ms);
+  });
+  const result = await Promise.race([work.then(() => 'done' as const), timeout]);
+  clearTimeout(timer);
+  if (result === 'timeout') await onTimeout();
+}

@@ -1,0 +1,44 @@
+// storage stage, public surface: the one place SQL lives. Other stages use Store and never see the database.
+import { openDatabase, type Db } from './db.ts';
+import { FindingStore } from './findings.ts';
+import { PageStore } from './pages.ts';
+import { RunStore } from './runs.ts';
+import { SnapshotStore } from './snapshots.ts';
+import { ProbeStore } from './probes.ts';
+import { Ipv6Store } from './ipv6.ts';
+
+export { findingId, type FindingFilter } from './findings.ts';
+export type { RunRow } from './runs.ts';
+export type { PageRecord, StoredLink } from './pages.ts';
+export { openDatabase, migrate, type Db } from './db.ts';
+export { Ipv6Store, type StoredIpv6Result } from './ipv6.ts';
+export { SnapshotStore, HOMEPAGE_COLUMN, type ColumnSnapshot, type SnapshotItem } from './snapshots.ts';
+export { ProbeStore, type ProbeRecord, type StoredProbe, type ProbeWindow } from './probes.ts';
+
+/** The product's database: runs, pages, links and findings; later stages add their stores here. */
+export class Store {
+  readonly runs: RunStore;
+  readonly pages: PageStore;
+  readonly findings: FindingStore;
+  readonly ipv6: Ipv6Store;
+  readonly snapshots: SnapshotStore;
+  readonly probes: ProbeStore;
+
+  constructor(readonly db: Db) {
+    this.runs = new RunStore(db);
+    this.pages = new PageStore(db);
+    this.findings = new FindingStore(db);
+    this.ipv6 = new Ipv6Store(db);
+    this.snapshots = new SnapshotStore(db);
+    this.probes = new ProbeStore(db);
+  }
+
+  /** Opens the database in a data folder. */
+  static open(dataDir: string): Store {
+    return new Store(openDatabase(dataDir));
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

@@ -1,0 +1,16 @@
+// storage: the list of dated migrations, applied in order. Add a new file; never edit one that has landed.
+import { sql as initial } from './2026-11-23-1830-initial.ts';
+import { sql as freshness } from './2026-11-23-1900-freshness.ts';
+import { sql as ipv6 } from './2026-11-23-1910-ipv6.ts';
+
+export interface Migration {
+  /** `YYYY-MM-DD-HHMM-name`, sorted by time. */
+  id: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  { id: '2026-11-23-1830-initial', sql: initial },
+  { id: '2026-11-23-1900-freshness', sql: freshness },
+  { id: '2026-11-23-1910-ipv6', sql: ipv6 },
+];
