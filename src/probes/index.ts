@@ -1,0 +1,3 @@
+// probes stage, public surface: availability probes of homepages.
+export { probeUrl, type ProbeOptions } from './probe.ts';
+export { judgeAvailability, type AvailabilityJudgement } from './availability.ts';
