@@ -3,6 +3,11 @@ import type { Check } from './check.ts';
 import { linkBroken } from './link-broken.ts';
 import { linkWrong } from './link-wrong.ts';
 import { linkHidden } from './link-hidden.ts';
+import { ipv6NoAaaa } from './ipv6-no-aaaa.ts';
+import { ipv6Unreachable } from './ipv6-unreachable.ts';
+import { ipv6Inconsistent } from './ipv6-inconsistent.ts';
+import { ipv6Links } from './ipv6-links.ts';
+import { ipv6Slow } from './ipv6-slow.ts';
 
 export * from './check.ts';
 export { createServices } from './services.ts';
@@ -12,6 +17,11 @@ export const CHECKS: readonly Check[] = [
   linkBroken,
   linkWrong,
   linkHidden,
+  ipv6NoAaaa,
+  ipv6Unreachable,
+  ipv6Inconsistent,
+  ipv6Links,
+  ipv6Slow,
 ];
 
 /** Throws at start-up when two checks share an id (a registry mistake, not a user error). */
