@@ -9,6 +9,13 @@ import { ipv6Inconsistent } from './ipv6-inconsistent.ts';
 import { ipv6Links } from './ipv6-links.ts';
 import { ipv6Slow } from './ipv6-slow.ts';
 
+import { typoSerious } from './typo-serious.ts';
+import { typoProtected } from './typo-protected.ts';
+import { sensitiveTerm } from './sensitive-term.ts';
+import { secretMarking } from './secret-marking.ts';
+import { privacyIdNumber } from './privacy-id-number.ts';
+import { privacyPhone } from './privacy-phone.ts';
+import { privacyBankCard } from './privacy-bank-card.ts';
 export * from './check.ts';
 export { createServices } from './services.ts';
 
@@ -22,6 +29,13 @@ export const CHECKS: readonly Check[] = [
   ipv6Inconsistent,
   ipv6Links,
   ipv6Slow,
+  typoSerious,
+  typoProtected,
+  sensitiveTerm,
+  secretMarking,
+  privacyIdNumber,
+  privacyPhone,
+  privacyBankCard,
 ];
 
 /** Throws at start-up when two checks share an id (a registry mistake, not a user error). */

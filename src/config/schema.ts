@@ -1,5 +1,6 @@
 // config stage: the strict schema of the site registry (YAML). Unknown keys are errors.
 import { z } from 'zod';
+import { contentSettingsSchema } from './schema-content.ts';
 import { freshnessSettingsSchema } from './schema-freshness.ts';
 import { ipv6SettingsSchema } from './schema-ipv6.ts';
 
@@ -152,6 +153,7 @@ const linksSchema = z.strictObject({
 
 const checksSchema = z.strictObject({
   links: linksSchema.default(linksSchema.parse({})),
+  content: contentSettingsSchema.default(contentSettingsSchema.parse({})),
   freshness: freshnessSettingsSchema.default(freshnessSettingsSchema.parse({})),
   ipv6: ipv6SettingsSchema.default(ipv6SettingsSchema.parse({})),
 });

@@ -1,0 +1,55 @@
+// checks stage: sensitive.term — a term from the sensitive lists (博彩/色情 spam of defaced sites, 低俗/侮辱,
+// 违法广告), with its category. Hidden page text is scanned too: that is where injected spam hides.
+import type { ContentService } from '../text/content-service.ts';
+import { defineContentCheck, type TextHit } from './content-check.ts';
+
+/** Words that make a sentence a warning or a crackdown report (打击六合彩赌博), not spam. */
+const REPORTING = /(打击|严禁|取缔|查处|防范|警惕|谨防|举报|违法|犯罪|整治|禁止|抵制|揭露|曝光|破获|查获|涉嫌)/;
+const SENTENCE = /[。！？!?；;\n]/;
+
+function sentenceOf(text: string, start: number, end: number): string {
+  let s = start;
+  while (s > 0 && !SENTENCE.test(text[s - 1]!)) s--;
+  let e = end;
+  while (e < text.length && !SENTENCE.test(text[e]!)) e++;
+  return text.slice(s, e);
+}
+
+/** Finds sensitive terms (ASCII letters case-insensitively); short terms only on word boundaries. */
+export function scanSensitive(text: string, svc: ContentService): TextHit[] {
+  const lower = text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  const hits: TextHit[] = [];
+  for (let i = 0; i < lower.length; i++) {
+    const candidates = svc.sensitiveByFirst.get(lower[i]!);
+    if (!candidates) continue;
+    for (const t of candidates) {
+      if (!lower.startsWith(t.term, i)) continue;
+      const end = i + t.term.length;
+      if (t.term.length <= 3) {
+        const sentence = sentenceOf(text, i, end);
+        const offset = text.lastIndexOf(sentence, i);
+        const b = svc.segmenter.boundaries(sentence);
+        if (!b.has(i - offset) || !b.has(end - offset)) continue;
+      }
+      if (REPORTING.test(sentenceOf(text, i, end))) continue;
+      hits.push({
+        start: i,
+        end,
+        severity: t.severity,
+        message: `出现${t.category}类敏感词“${text.slice(i, end)}”`,
+        keyPart: t.term,
+        evidence: { term: text.slice(i, end), category: t.category },
+      });
+      i = end - 1;
+      break;
+    }
+  }
+  return hits;
+}
+
+export const sensitiveTerm = defineContentCheck({
+  id: 'sensitive.term',
+  title: '敏感词',
+  description: '页面（含隐藏文字）和附件中出现敏感词表中的词语（博彩、色情等被篡改网站常见的垃圾内容，低俗侮辱用语，违法广告），标明类别；报道打击、防范类语句不报。',
+  scan: (text, svc) => scanSensitive(text, svc),
+});

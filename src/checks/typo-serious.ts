@@ -1,0 +1,54 @@
+// checks stage: typo.serious — a wrong form from the typo-pair dictionary (秸杆 → 秸秆), reported only when it
+// starts and ends on word boundaries of the segmentation, so 自己经常 never reports 己经.
+import type { ContentService } from '../text/content-service.ts';
+import { defineContentCheck, type TextHit } from './content-check.ts';
+
+const SENTENCE = /[。！？!?；;\n]/;
+
+/** Finds typo-pair wrong forms on word boundaries. */
+export function scanTypos(text: string, svc: ContentService): TextHit[] {
+  const hits: TextHit[] = [];
+  const boundaryCache = new Map<number, Set<number>>();
+  // Word boundaries of the sentence that holds `pos`, as absolute offsets.
+  const boundariesAt = (pos: number): Set<number> => {
+    let s = pos;
+    while (s > 0 && !SENTENCE.test(text[s - 1]!)) s--;
+    let set = boundaryCache.get(s);
+    if (!set) {
+      let e = pos;
+      while (e < text.length && !SENTENCE.test(text[e]!)) e++;
+      set = new Set([...svc.segmenter.boundaries(text.slice(s, e))].map((b) => b + s));
+      boundaryCache.set(s, set);
+    }
+    return set;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const candidates = svc.typoByFirst.get(text[i]!);
+    if (!candidates) continue;
+    for (const pair of candidates) {
+      if (!text.startsWith(pair.wrong, i)) continue;
+      const end = i + pair.wrong.length;
+      const b = boundariesAt(i);
+      if (!b.has(i) || !b.has(end)) continue;
+      hits.push({
+        start: i,
+        end,
+        severity: pair.severity,
+        message: `“${pair.wrong}”应为“${pair.right}”（${pair.category}）`,
+        keyPart: pair.wrong,
+        suggestion: pair.right,
+        evidence: { wrong: pair.wrong, right: pair.right, category: pair.category },
+      });
+      i = end - 1;
+      break;
+    }
+  }
+  return hits;
+}
+
+export const typoSerious = defineContentCheck({
+  id: 'typo.serious',
+  title: '严重错别字',
+  description: '页面和附件中出现错别字对照表里的错误写法（如“秸杆”应为“秸秆”），按分词边界匹配；政治术语类为单项否决级。',
+  scan: (text, svc) => scanTypos(text, svc),
+});

@@ -1,0 +1,149 @@
+// text stage: the content service — dictionaries, the segmenter and the lookup structures built once per process
+// and shared by the content checks through `ctx.services.content`; it also caches each page's and attachment's
+// extracted text so seven checks do not parse the same file seven times.
+import { dirname } from 'node:path';
+import { pinyin } from 'pinyin-pro';
+import type { CheerioAPI } from 'cheerio';
+import type { ContentSettings } from '../config/schema-content.ts';
+import { loadDictionaries, type ContentDictionaries, type ProtectedTerm, type SensitiveTerm, type TypoPair, type UserWord } from './dictionaries.ts';
+import { createSegmenter, type Segmenter } from './segmenter.ts';
+import { extractHtmlText, type RegionText } from './extract-html.ts';
+import { extractAttachmentText, type AttachmentText } from './extract-attachment.ts';
+
+/** A protected term with its characters, for the near-miss index. */
+export interface IndexedTerm extends ProtectedTerm {
+  chars: string[];
+}
+
+/** Everything the content checks share. */
+export interface ContentService {
+  settings: ContentSettings;
+  dictionaries: ContentDictionaries;
+  segmenter: Segmenter;
+  /** Typo pairs by the first character of the wrong form, longest first. */
+  typoByFirst: Map<string, TypoPair[]>;
+  /** Sensitive terms (lower-cased) by first character, longest first. */
+  sensitiveByFirst: Map<string, SensitiveTerm[]>;
+  /** Protected terms of 3+ characters, and an index character → (term, position). */
+  protectedTerms: IndexedTerm[];
+  protectedIndex: Map<string, Array<[termIndex: number, position: number]>>;
+  /** Exact protected forms, for "is this window itself a protected term". */
+  protectedSet: Set<string>;
+  /** True when two characters sound the same (pinyin without tones, any reading). */
+  sameSound(a: string, b: string): boolean;
+  /** True when two characters are listed as look-alikes. */
+  lookAlike(a: string, b: string): boolean;
+  /** Allow-list phrases for a site (global + the site's own). */
+  allowFor(siteId: string | undefined): string[];
+  /** Visible text of a page by region, cached per parsed document. */
+  pageText($: CheerioAPI): RegionText[];
+  /** Text of an attachment, cached per body buffer. */
+  attachmentText(body: Buffer, name?: string, contentType?: string): Promise<AttachmentText>;
+}
+
+function byFirstChar<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const it of items) {
+    const k = key(it);
+    const first = k[0];
+    if (!first) continue;
+    const list = map.get(first) ?? [];
+    list.push(it);
+    map.set(first, list);
+  }
+  for (const list of map.values()) list.sort((a, b) => key(b).length - key(a).length);
+  return map;
+}
+
+export interface ContentServiceOptions {
+  /** The config file path (`<inline>` or absolute): extra dictionary paths resolve against its folder. */
+  configSource?: string;
+}
+
+/** Builds the content service. Loads jieba and every dictionary: call once per process. */
+export function createContentService(settings: ContentSettings, options: ContentServiceOptions = {}): ContentService {
+  const src = options.configSource;
+  const baseDir = src && !src.startsWith('<') ? dirname(src) : process.cwd();
+  const d = settings.dictionaries;
+  const dictionaries = loadDictionaries({
+    dir: d.dir,
+    baseDir,
+    typoPairs: d.typoPairs,
+    protectedTerms: d.protectedTerms,
+    sensitiveTerms: d.sensitiveTerms,
+    allow: d.allow,
+    userDict: d.userDict,
+    inlineProtected: settings.protectedTerms,
+    inlineAllow: settings.allow,
+    allowBySite: settings.allowBySite,
+  });
+
+  // Right forms and protected terms become words too, so they are never split and mis-flagged.
+  const extraWords: UserWord[] = [
+    ...dictionaries.typoPairs.map((p) => ({ word: p.right, freq: 3000 })),
+    ...dictionaries.protectedTerms.filter((t) => !/[、，\s]/.test(t.term)).map((t) => ({ word: t.term, freq: 3000 })),
+    ...dictionaries.allow.filter((a) => !/\s/.test(a)).map((a) => ({ word: a, freq: 3000 })),
+  ];
+  const segmenter = createSegmenter([...dictionaries.userWords, ...extraWords]);
+
+  const protectedTerms: IndexedTerm[] = dictionaries.protectedTerms
+    .map((t) => ({ ...t, chars: [...t.term] }))
+    .filter((t) => t.chars.length >= 3);
+  const protectedIndex = new Map<string, Array<[number, number]>>();
+  protectedTerms.forEach((t, i) =>
+    t.chars.forEach((c, k) => {
+      if (/[\p{P}\s]/u.test(c)) return;
+      const list = protectedIndex.get(c) ?? [];
+      list.push([i, k]);
+      protectedIndex.set(c, list);
+    }),
+  );
+
+  const soundCache = new Map<string, string[]>();
+  const sounds = (c: string) => {
+    let s = soundCache.get(c);
+    if (!s) {
+      s = /\p{Script=Han}/u.test(c) ? pinyin(c, { toneType: 'none', multiple: true, type: 'array' }) : [];
+      soundCache.set(c, s);
+    }
+    return s;
+  };
+
+  const pageCache = new WeakMap<CheerioAPI, RegionText[]>();
+  const attachmentCache = new WeakMap<Buffer, Promise<AttachmentText>>();
+
+  return {
+    settings,
+    dictionaries,
+    segmenter,
+    typoByFirst: byFirstChar(dictionaries.typoPairs, (p) => p.wrong),
+    sensitiveByFirst: byFirstChar(
+      dictionaries.sensitiveTerms.map((t) => ({ ...t, term: t.term.toLowerCase() })),
+      (t) => t.term,
+    ),
+    protectedTerms,
+    protectedIndex,
+    protectedSet: new Set(dictionaries.protectedTerms.map((t) => t.term)),
+    sameSound(a, b) {
+      const sa = sounds(a);
+      if (!sa.length) return false;
+      const sb = sounds(b);
+      return sa.some((x) => sb.includes(x));
+    },
+    lookAlike: (a, b) => dictionaries.confusables.get(a)?.has(b) ?? false,
+    allowFor: (siteId) => [...dictionaries.allow, ...(siteId ? (dictionaries.allowBySite[siteId] ?? []) : [])],
+    pageText($) {
+      let cached = pageCache.get($);
+      if (!cached) pageCache.set($, (cached = extractHtmlText($)));
+      return cached;
+    },
+    attachmentText(body, name, contentType) {
+      let cached = attachmentCache.get(body);
+      if (!cached) {
+        cached = extractAttachmentText(body, { maxBytes: settings.attachments.maxBytes, maxChars: settings.attachments.maxChars, name, contentType });
+        attachmentCache.set(body, cached);
+      }
+      return cached;
+    },
+  };
+}
