@@ -104,7 +104,9 @@ function record(store: Store, result: SiteIpv6Result, checks: readonly Ipv6Check
   store.ipv6.record(run.id, result);
   store.findings.record(result.siteId, run.id, now, result.findings);
   if (result.verdict !== 'not-measurable') {
-    const measured = ids.filter((id) => id !== 'ipv6.links' || result.links || result.verdict === 'unsupported');
+    // Host-keyed checks are resolved only when every host was measured; the links check when the levels were.
+    const allHosts = result.hosts.every((h) => h.status !== 'not-measurable');
+    const measured = ids.filter((id) => (id === 'ipv6.links' ? !!result.links || result.verdict === 'unsupported' : allHosts));
     store.findings.resolveUnseen(result.siteId, run.id, measured, now);
   }
   store.runs.finish(run.id, 'done', new Date(), {

@@ -172,3 +172,38 @@ describe('IPv6 probe and the address guard', () => {
     expect(scenario.servers.log.some((l) => l.startsWith('6 '))).toBe(false);
   });
 });
+
+describe('IPv6 probe findings across runs', () => {
+  let scenario: Ipv6Scenario;
+  let config: AppConfig;
+  let store: Store;
+
+  beforeAll(async () => {
+    scenario = await startIpv6Scenario();
+    config = loadConfig(scenario.configPath, { vars: {} });
+    store = Store.open(config.dataDir);
+  });
+  afterAll(async () => {
+    store?.close();
+    await scenario?.close();
+  });
+
+  it('keeps a finding open when the machine loses its route, and resolves it once IPv6 is fixed', async () => {
+    const sites = config.sites.filter((s) => s.id === 'dead' || s.id === 'noaaaa');
+    await probeIpv6(sites, { config, checks: CHECKS, store, now: new Date('2026-11-20T00:00:00Z') });
+    expect(store.findings.list({ siteIds: ['dead', 'noaaaa'] }).map((f) => f.check).sort()).toEqual(['ipv6.no-aaaa', 'ipv6.unreachable']);
+
+    // No route: "could not check" resolves nothing.
+    await probeIpv6(sites, { config, checks: CHECKS, store, now: new Date('2026-11-21T00:00:00Z'), routeCheck: async () => false });
+    expect(store.findings.list({ siteId: 'dead' }).map((f) => f.check)).toEqual(['ipv6.unreachable']);
+
+    // The county adds its AAAA record: the no-aaaa finding is resolved.
+    scenario.dns.set('www.noaaaa.test', { A: ['127.0.0.1'], AAAA: ['::1'] });
+    const run = await probeIpv6(sites, { config, checks: CHECKS, store, now: new Date('2026-11-22T00:00:00Z') });
+    expect(run.sites.find((s) => s.siteId === 'noaaaa')!.verdict).toBe('supported');
+    expect(store.findings.list({ siteId: 'noaaaa' })).toEqual([]);
+    expect(store.findings.list({ siteId: 'noaaaa', status: 'resolved' }).map((f) => f.check)).toEqual(['ipv6.no-aaaa']);
+    expect(store.ipv6.history('noaaaa').map((r) => r.verdict)).toEqual(['supported', 'unsupported', 'unsupported']);
+    expect(store.ipv6.history('dead').map((r) => r.verdict)).toEqual(['unsupported', 'not-measurable', 'unsupported']);
+  });
+});
