@@ -108,7 +108,7 @@ describe('verdict engine', () => {
     expect(v.result).toBe('合格');
     expect(v.bonus.status).toBe('not-applicable'); // exactly 80 is not above 80
     const worse = judgeSite(input({ findings: [...brokenLinks(35, true), ...brokenLinks(200, false)], indicators: raw }));
-    expect(worse.score.value).toBe(45);
+    expect(worse.score.value).toBe(50); // −30 (35 homepage links, capped at 30) −20 (200 × 0.1)
     expect(worse.result).toBe('不合格');
     expect(worse.reasons[0]).toContain('低于 60 分');
   });
