@@ -1,7 +1,7 @@
 // probes stage: HTTP clients pinned to one address family, so a URL is fetched over IPv6 (or IPv4) only —
 // connecting to the host's AAAA (or A) address while sending its own Host header and TLS SNI.
 import type { NetworkConfig } from '../config/index.ts';
-import { HttpClient, Resolver, type LookupFunction } from '../crawl/index.ts';
+import { FetchError, HttpClient, Resolver, type LookupFunction } from '../crawl/index.ts';
 import { BlockedAddressError } from '../errors/index.ts';
 
 /** Address family of a probe. */
@@ -74,4 +74,12 @@ export function createFamilyClients(network: NetworkConfig, timeoutMs = network.
       await Promise.all([v6.close(), v4.close()]);
     },
   };
+}
+
+/** The failure kind of a pinned fetch: `no-aaaa` (or `no-a`) when the host has no address of the family, else the FetchError kind. */
+export function failureKind(err: unknown): string {
+  for (let e: unknown = err, depth = 0; e && depth < 6; e = (e as { cause?: unknown }).cause, depth++) {
+    if (e instanceof NoAddressError) return e.family === 6 ? 'no-aaaa' : 'no-a';
+  }
+  return err instanceof FetchError ? err.kind : 'network';
 }

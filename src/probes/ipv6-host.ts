@@ -1,9 +1,9 @@
 // probes stage: measures one host — AAAA and A records with the configured DNS servers, repeated homepage
 // fetches pinned to IPv6 and to IPv4, the success rate, timings, and whether both families serve the same page.
-import { FetchError, type Resolver } from '../crawl/index.ts';
+import type { Resolver } from '../crawl/index.ts';
 import type { Ipv6Settings } from '../config/schema-ipv6.ts';
 import { compareDigests, digestPage, type PageDigest } from './ipv6-content.ts';
-import type { FamilyClients } from './ipv6-client.ts';
+import { failureKind, type FamilyClients } from './ipv6-client.ts';
 import type { RouteCache } from './ipv6-route.ts';
 import type { HostResult, ProbeSample, ProbeSeries } from './ipv6-types.ts';
 
@@ -33,7 +33,7 @@ async function fetchSample(client: FamilyClients['v6'], url: string): Promise<{ 
     if (r.status >= 400) return { sample: { ...sample, error: `http-${r.status}` } };
     return { sample, digest: digestPage(r.status, r.body, r.headers['content-type']) };
   } catch (err) {
-    const kind = err instanceof FetchError ? err.kind : 'network';
+    const kind = failureKind(err);
     return { sample: { error: kind, message: (err as Error).message } };
   }
 }

@@ -1,7 +1,8 @@
 // probes stage: 二级/三级 link IPv6 support — each same-site link of a level fetched over IPv6 only; the share
 // that answers, and the failing URLs.
 import PQueue from 'p-queue';
-import { FetchError, type HttpClient } from '../crawl/index.ts';
+import type { HttpClient } from '../crawl/index.ts';
+import { failureKind } from './ipv6-client.ts';
 import type { LevelLinks } from './ipv6-link-levels.ts';
 import type { FailingLink, LevelResult } from './ipv6-types.ts';
 
@@ -12,7 +13,7 @@ async function tryLink(client: HttpClient, url: string): Promise<FailingLink | u
       const r = await client.fetch(url, { maxBytes: 64 * 1024 });
       return r.status >= 400 ? { url, status: r.status, error: `http-${r.status}` } : undefined;
     } catch (err) {
-      const kind = err instanceof FetchError ? err.kind : 'network';
+      const kind = failureKind(err);
       if (attempt === 0 && (kind === 'timeout' || kind === 'reset')) continue;
       return { url, error: kind };
     }

@@ -62,7 +62,7 @@ describe('IPv6 probe on the fixture scenario', () => {
     expect(tree.level3.failing.map((f) => f.url)).toEqual(want.tree!.failing3);
     expect(tree.level2.brokenOverIpv4).toEqual(brokenOverIpv4(scenario.ports));
     expect(tree.level3.failing.find((f) => f.url.includes('bs.tree.test'))).toMatchObject({ status: 502, error: 'http-502' });
-    expect(tree.level3.failing.find((f) => f.url.includes('xxgk.tree.test'))).toMatchObject({ error: 'dns' });
+    expect(tree.level3.failing.find((f) => f.url.includes('xxgk.tree.test'))).toMatchObject({ error: 'no-aaaa' });
   });
 
   it('reports AAAA-but-unreachable distinctly from no AAAA', () => {
