@@ -63,7 +63,7 @@ export function decodeText(body: Buffer): string {
 
 async function pdfText(body: Buffer): Promise<string> {
   const { extractText, getDocumentProxy } = await import('unpdf');
-  const pdf = await getDocumentProxy(new Uint8Array(body));
+  const pdf = await getDocumentProxy(new Uint8Array(body), { verbosity: 0 });
   try {
     const { text } = await extractText(pdf, { mergePages: false });
     return text.join('\n');
