@@ -168,10 +168,13 @@ function judgeByVetoFindings(item: VetoIndicator, input: VerdictInput): VetoResu
   const cov = coverage(item.checks, input);
   const base = vetoBase(item, cov.missing);
   if (cov.reason) return { ...base, status: 'not-assessed', summary: cov.reason, evidence: [] };
-  const hits = input.findings.filter((f) => item.checks.includes(f.check) && f.severity === 'veto');
+  const vetoes = input.findings.filter((f) => item.checks.includes(f.check) && f.severity === 'veto');
+  const hits = vetoes.filter((f) => (f.certainty ?? 'certain') === 'certain');
+  const suspected = vetoes.length - hits.length;
   return {
     ...base,
     status: hits.length ? 'triggered' : 'clear',
+    ...(suspected ? { warning: `${suspected} 个疑似问题待人工确认：${vetoes.filter((f) => f.certainty === 'suspected').slice(0, 3).map((f) => String(f.evidence.message ?? f.url)).join('；')}` } : {}),
     summary: hits.length ? `${hits.length} 个问题达到单项否决` : `未发现（已运行：${cov.ran.join('、')}${cov.missing.length ? `；未运行：${cov.missing.join('、')}` : ''}）`,
     evidence: hits.map(ev),
   };

@@ -79,4 +79,15 @@ describe('column freshness checks against the fixture manifest', () => {
     expect(findings.filter((f) => f.check === 'column.warning').map((f) => f.key)).not.toContain('bmdt');
     await run('pass'); // back to the fixture's day for the other tests
   });
+
+  it('columns discovered from the homepage navigation are judged by the class their name implies', async () => {
+    const site = { ...config.sites.find((x) => x.id === 'columns-stale')!, columns: [] };
+    const discovering = { ...config, checks: { ...config.checks, freshness: { ...config.checks.freshness, discoverColumns: ['columns-stale'] } } };
+    const { findings } = await runFreshness({ store, config: discovering, site, now: NOW, http, log: silentLogger() });
+    const keys = (check: string) => findings.filter((f) => f.check === check).map((f) => f.key).sort();
+    // The navigation lists the first six columns; 政策文件 and 人事信息 are not in it.
+    expect(keys('column.stale')).toEqual(['nav:区县动态', 'nav:工作进展', 'nav:科室公告', 'nav:通知公告', 'nav:部门动态']);
+    expect(keys('column.warning')).toEqual(['nav:本地要闻']);
+    expect(findings.find((f) => f.key === 'nav:工作进展')!.evidence).toMatchObject({ class: '动态要闻', discovered: true });
+  });
 });

@@ -174,8 +174,10 @@ describe('verdict engine', () => {
     const v = judgeSite(input({ checksRun: [...ALL_RUN, 'typo.serious'], findings: [finding('typo.serious', { severity: 'veto' }, { message: '中华人民共合国→中华人民共和国' })] }));
     const item = v.vetoes.find((x) => x.id === 'veto.serious-error')!;
     expect(item.status).toBe('triggered');
-    expect(item.missingChecks).toContain('sensitive.classified');
+    expect(item.missingChecks).toContain('secret.marking');
     expect(v.result).toBe('不合格');
+    const suspected = judgeSite(input({ checksRun: [...ALL_RUN, 'secret.marking'], findings: [finding('secret.marking', { severity: 'veto', certainty: 'suspected' }, { message: '疑似密级标识“秘密”' })] }));
+    expect(suspected.vetoes.find((x) => x.id === 'veto.serious-error')).toMatchObject({ status: 'clear', warning: expect.stringContaining('待人工确认') });
   });
 
   it('department sites get no bonus; portals above 80 get a bonus note', () => {
