@@ -43,8 +43,10 @@ export function scanBankCards(text: string): TextHit[] {
     const digits = m[1]!.replace(/[ -]/g, '');
     if (digits.length < 16 || digits.length > 19) continue;
     if (!CARD_PREFIX.test(digits) || !luhnValid(digits) || isValidId18(digits)) continue;
-    const lineStart = t.lastIndexOf('\n', m.index) + 1;
-    const context = t.slice(Math.max(lineStart, m.index - 40), m.index);
+    // The words just before the number, within its sentence (流水号… after 卡号… elsewhere on the line is no card).
+    let from = m.index;
+    while (from > 0 && m.index - from < 24 && !/[\n。；;！？]/.test(t[from - 1]!)) from--;
+    const context = t.slice(from, m.index);
     if (!CARD_WORDS.test(context) && !CARD_WORDS.test(headerAbove(t, m.index))) continue;
     const masked = maskBankCard(digits);
     hits.push({

@@ -2,8 +2,8 @@
 // markings (内部资料 注意保存、不得外传) on a public page or attachment: a leak signal (heuristic, not official text).
 import { defineContentCheck, type TextHit } from './content-check.ts';
 
-const LEVEL_STAR = /(绝密|机密|秘密)\s*[★☆✭✩＊*]\s*(?:(?:\d+|[一二三四五六七八九十]+)\s*(?:年|个月)|长期)?/g;
-const LEVEL_FIELD = /密\s*级\s*[：:]\s*(绝密|机密|秘密)/g;
+const LEVEL_STAR = /(绝密|机密|秘密)[ \t\u3000]*[★☆✭✩＊*](?:[ \t\u3000]*(?:(?:\d+|[一二三四五六七八九十]+)[ \t\u3000]*(?:年|个月)|长期))?/g;
+const LEVEL_FIELD = /密[ \t\u3000]*级[ \t\u3000]*[：:][ \t\u3000]*(绝密|机密|秘密)/g;
 const INTERNAL = /(内部资料|内部文件|内部材料|内部刊物)[\s，,、。．·]{0,3}(注意保存|不得外传|严禁外传|请勿外传|不得翻印|注意保密|妥善保管)/g;
 const INTERNAL_LINE = /^[\s【\[（(]*(内部资料|内部文件|内部材料|不得外传|注意保存)[\s】\]）)。]*$/gm;
 
