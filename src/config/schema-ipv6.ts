@@ -26,6 +26,8 @@ export const ipv6SettingsSchema = z.strictObject({
    * 0.1 = at least 90% of the text shingles shared) before `ipv6.inconsistent` is reported.
    */
   contentTolerance: z.number().min(0).max(1).default(0.1),
+  /** Sites probed at once (each alternates its IPv6 and IPv4 fetches, so the latency ratio stays fair). */
+  siteConcurrency: z.number().int().min(1).max(64).default(2),
   /** Parallel link fetches of one site. */
   concurrency: z.number().int().min(1).max(32).default(4),
   /** Per-request timeout, ms; defaults to `network.timeoutMs`. */

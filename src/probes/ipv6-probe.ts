@@ -1,6 +1,7 @@
 // probes stage: the IPv6 probe of sites, as the national IPv6 monitoring measures it — per host AAAA, IPv6
 // reachability, success rate, consistency with IPv4 and latency; per site the 二级/三级 link support rates
 // from the latest crawl; findings of the ipv6.* checks; results and findings stored as an `ipv6` run.
+import PQueue from 'p-queue';
 import type { Logger } from 'pino';
 import { siteHosts, type AppConfig, type SiteConfig } from '../config/index.ts';
 import { Resolver } from '../crawl/index.ts';
@@ -118,8 +119,8 @@ function record(store: Store, result: SiteIpv6Result, checks: readonly Ipv6Check
 }
 
 /**
- * Probes the sites one after another (timings are comparable when sites do not compete) and returns every
- * result. When the machine has no route to some IPv6 address, `notice` says so once and the hosts concerned are
+ * Probes the sites, `checks.ipv6.siteConcurrency` at a time, and returns every result in registry order. When
+ * the machine has no route to some IPv6 address, `notice` says so once and the hosts concerned are
  * `not-measurable`, never failing.
  */
 export async function probeIpv6(sites: readonly SiteConfig[], deps: Ipv6ProbeDeps): Promise<Ipv6RunResult> {
@@ -128,15 +129,20 @@ export async function probeIpv6(sites: readonly SiteConfig[], deps: Ipv6ProbeDep
   const clients = createFamilyClients(deps.config.network, settings.timeoutMs ?? deps.config.network.timeoutMs);
   const routes = new RouteCache(deps.routeCheck);
   const log = deps.log?.child({ module: 'ipv6' });
-  const results: SiteIpv6Result[] = [];
+  const queue = new PQueue({ concurrency: settings.siteConcurrency });
+  let results: SiteIpv6Result[];
   try {
-    for (const site of sites) {
-      const startedAt = new Date();
-      const result = await probeSite(site, { deps, resolver, clients, routes });
-      log?.info({ site: site.id, verdict: result.verdict, findings: result.findings.length }, 'ipv6 probe done');
-      if (deps.store) record(deps.store, result, deps.checks, startedAt, deps.now);
-      results.push(result);
-    }
+    results = await Promise.all(
+      sites.map((site) =>
+        queue.add(async () => {
+          const startedAt = new Date();
+          const result = await probeSite(site, { deps, resolver, clients, routes });
+          log?.info({ site: site.id, verdict: result.verdict, findings: result.findings.length }, 'ipv6 probe done');
+          if (deps.store) record(deps.store, result, deps.checks, startedAt, deps.now);
+          return result;
+        }),
+      ),
+    );
   } finally {
     await clients.close();
   }
