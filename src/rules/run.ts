@@ -84,5 +84,6 @@ export function verdictFromStore(store: Store, config: AppConfig, site: SiteConf
     checksRun: [...new Set([...checksRunFor(store, site.id), ...findings.map((f) => f.check)])],
     ...(registered ? { registered } : {}),
     hasPublicServices: !config.checks.freshness.noPublicServices.includes(site.id),
+    snapshots: store.snapshots.latest(site.id, now),
   });
 }

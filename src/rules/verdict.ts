@@ -4,7 +4,7 @@
 import type { Finding } from '../checks/check.ts';
 import type { SiteConfig } from '../config/index.ts';
 import { judgeAvailability } from '../probes/availability.ts';
-import type { ProbeWindow } from '../storage/index.ts';
+import type { ColumnSnapshot, ProbeWindow } from '../storage/index.ts';
 import type { DeductionIndicator, Indicators, VetoIndicator } from './indicators.ts';
 
 /** Whether an indicator item fired, held, or could not be judged. */
@@ -77,6 +77,8 @@ export interface VerdictInput {
   /** Check ids the product implements; an item whose checks are all unknown is "no check yet". */
   registered?: string[];
   hasPublicServices: boolean;
+  /** Latest snapshots of the site's columns and homepage (`@homepage`), shown as evidence of what was looked at. */
+  snapshots?: ColumnSnapshot[];
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -123,15 +125,27 @@ function judgeHomepage(item: VetoIndicator, input: VerdictInput): VetoResult {
   const base = vetoBase(item, cov.missing);
   if (cov.reason) return { ...base, status: 'not-assessed', summary: cov.reason, evidence: [] };
   const f = input.findings.find((x) => x.check === 'homepage.stale');
-  if (!f) return { ...base, status: 'clear', summary: `首页 ${item.params.days} 天内有信息更新`, evidence: [] };
+  const snap = input.snapshots?.find((s) => s.columnId === '@homepage');
+  const seen = snap?.newestDate ? `（最近一次更新 ${snap.newestDate}，${snap.ageDays} 天前）` : '';
+  const clear = `首页 ${item.params.days} 天内有信息更新${seen}`;
+  const shown: EvidenceLine[] = snap?.topItems.length ? snap.topItems.map((i) => ({ text: `首页最新信息：${i.title}${i.date ? ` ${i.date}` : ''}`, url: i.url })) : [];
+  if (!f) return { ...base, status: 'clear', summary: clear, evidence: shown };
   const triggered = f.severity === 'veto';
   return {
     ...base,
     status: triggered ? 'triggered' : 'clear',
-    summary: triggered ? String(f.evidence.message) : `首页 ${item.params.days} 天内有信息更新`,
+    summary: triggered ? String(f.evidence.message) : clear,
     ...(triggered ? {} : { warning: String(f.evidence.message) }),
-    evidence: [ev(f)],
+    evidence: homepageEvidence(f, shown),
   };
+}
+
+function homepageEvidence(f: Finding, shown: EvidenceLine[]): EvidenceLine[] {
+  const e = f.evidence as { newestTitle?: string; newestUrl?: string; newestDate?: string; secondLevel?: { name: string; url: string; newestDate?: string }[] };
+  const lines: EvidenceLine[] = [];
+  if (e.newestTitle) lines.push({ text: `最新信息：${e.newestTitle} ${e.newestDate ?? ''}`.trim(), url: e.newestUrl ?? f.url, findingId: f.id });
+  for (const s of e.secondLevel ?? []) lines.push({ text: `二级页面“${s.name}”最新信息 ${s.newestDate ?? '无日期'}`, url: s.url, findingId: f.id });
+  return lines.length ? lines : shown.length ? shown : [{ text: '首页', url: f.url, findingId: f.id }];
 }
 
 function judgeColumns(item: VetoIndicator, input: VerdictInput): VetoResult {
@@ -149,7 +163,13 @@ function judgeColumns(item: VetoIndicator, input: VerdictInput): VetoResult {
   if (key.length >= p.staleCount!) hits.push(`动态要闻类及通知公告、政策文件类一级栏目未更新 ${key.length} 个（≥ ${p.staleCount}）`);
   if (stale.length >= p.longStaleCount!) hits.push(`应更新而未更新的栏目 ${stale.length} 个（≥ ${p.longStaleCount}）`);
   if (blank.length >= p.blankCount!) hits.push(`空白栏目 ${blank.length} 个（≥ ${p.blankCount}）`);
-  const summary = `要闻/通知/政策类未更新 ${key.length}/${p.staleCount}，未更新栏目 ${stale.length}/${p.longStaleCount}，空白栏目 ${blank.length}/${p.blankCount}`;
+  const looked = input.snapshots?.filter((s) => s.columnId !== '@homepage');
+  if (looked && !looked.length && !input.findings.some((f) => item.checks.includes(f.check))) {
+    return { ...base, status: 'not-assessed', summary: '本站未配置栏目，也未开启栏目发现（checks.freshness.discoverColumns），无法评估', evidence: [] };
+  }
+  const unread = looked?.filter((s) => s.state === 'error') ?? [];
+  const scope = looked ? `检查栏目 ${looked.length} 个${unread.length ? `（${unread.length} 个无法读取：${unread.map((s) => s.name).join('、')}）` : ''}；` : '';
+  const summary = `${scope}要闻/通知/政策类未更新 ${key.length}/${p.staleCount}，未更新栏目 ${stale.length}/${p.longStaleCount}，空白栏目 ${blank.length}/${p.blankCount}`;
   const warnings: string[] = [];
   if (!hits.length && blank.length >= p.blankWarn!) warnings.push(`空白栏目已有 ${blank.length} 个（预警线 ${p.blankWarn}）`);
   if (!hits.length && key.length === p.staleCount! - 1) warnings.push(`要闻/通知/政策类未更新栏目已有 ${key.length} 个，再有 1 个即单项否决`);

@@ -54,7 +54,10 @@ describe('verdict of each fixture site', () => {
       expect(v.score.value).toBe(m.score);
       // The assessable items are assessed: availability, homepage and columns are never "not assessed" here.
       for (const id of ['veto.unreachable', 'veto.homepage-stale', 'veto.column-stale']) {
-        expect(v.vetoes.find((x) => x.id === id)!.status, id).not.toMatch(/not-assessed|insufficient/);
+        const status = v.vetoes.find((x) => x.id === id)!.status;
+        // A site with no configured columns (and no discovery) cannot have its columns judged: it says so.
+        if (id === 'veto.column-stale' && siteId === 'home-nav') expect(status).toBe('not-assessed');
+        else expect(status, id).not.toMatch(/not-assessed|insufficient/);
       }
       // Items without a check are listed as not assessed rather than passed.
       expect(v.complete).toBe(false);
