@@ -87,7 +87,8 @@ export function linkLevelsFromCrawl(store: Store, site: SiteConfig, maxPerLevel:
 
   const describe = (all: string[]): LevelLinks => {
     const broken = all.filter(brokenOverIpv4);
-    const usable = all.filter((u) => !broken.includes(u));
+    const skip = new Set(broken);
+    const usable = all.filter((u) => !skip.has(u));
     return { urls: sampleEvenly(usable, maxPerLevel), found: usable.length, brokenOverIpv4: broken };
   };
 

@@ -1,11 +1,16 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Store } from '../../src/storage/index.ts';
+import { linkLevelsFromCrawl, sampleEvenly } from '../../src/probes/ipv6-link-levels.ts';
+import { seedCrawls } from '../fixtures/ipv6-sites/scenario.ts';
 import { compareDigests, digestPage } from '../../src/probes/ipv6-content.ts';
-import { sampleEvenly } from '../../src/probes/ipv6-link-levels.ts';
 import { median } from '../../src/probes/ipv6-host.ts';
 import { RouteCache, kernelRouteCheck } from '../../src/probes/ipv6-route.ts';
 import { summariseIpv6 } from '../../src/probes/ipv6-summary.ts';
 import { ipv6SettingsSchema } from '../../src/config/schema-ipv6.ts';
-import { configSchema } from '../../src/config/schema.ts';
+import { configSchema, siteSchema } from '../../src/config/schema.ts';
 
 const html = (title: string, body: string) => Buffer.from(`<html><head><title>${title}</title><script>var x=1</script></head><body><main>${body}</main></body></html>`);
 const TEXT = '全面推进政务公开，加快建设法治政府、创新政府、廉洁政府和服务型政府，持续优化营商环境，方便企业和群众办事。';
@@ -82,5 +87,34 @@ describe('checks.ipv6 settings', () => {
     expect(paths).toContain('checks.ipv6.level2Threshold');
     expect(paths.some((p) => p.includes('probs'))).toBe(true);
     expect(configSchema.parse(base).checks.ipv6.level3Threshold).toBe(0.85);
+  });
+});
+
+describe('link levels from the crawl graph', () => {
+  it('finds 二级 and 三级 same-site links by first appearance, drops fragments, and samples to the cap', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'govhealth-ipv6-levels-'));
+    const store = Store.open(dir);
+    try {
+      const ports = { dual: 8080, v4Only: 8081 };
+      seedCrawls(store, ports);
+      const site = siteSchema.parse({ id: 'tree', name: 'T', level: '省', homepage: 'http://www.tree.test:8080/', hosts: ['xxgk.tree.test', 'bs.tree.test'] });
+      const full = linkLevelsFromCrawl(store, site, 100)!;
+      expect(full.level2.urls.map((u) => u.replace('http://', '').replace(':8080', ''))).toEqual([
+        'www.tree.test/bs/', 'www.tree.test/gk/', 'www.tree.test/hd/', 'www.tree.test/news/', 'xxgk.tree.test/',
+      ]);
+      expect(full.level2.brokenOverIpv4).toEqual(['http://www.tree.test:8080/broken.html']);
+      expect(full.level3.found).toBe(8);
+      expect(full.level3.urls.some((u) => u.includes('detail'))).toBe(false);
+      const capped = linkLevelsFromCrawl(store, site, 3)!;
+      expect(capped.level3).toMatchObject({ found: 8 });
+      expect(capped.level3.urls).toHaveLength(3);
+      // Without the other hosts in the registry, their links are not the site's.
+      const narrow = linkLevelsFromCrawl(store, { ...site, hosts: [] }, 100)!;
+      expect(narrow.level2.found).toBe(4);
+      expect(linkLevelsFromCrawl(store, { ...site, id: 'never-crawled' }, 100)).toBeUndefined();
+    } finally {
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
