@@ -3,7 +3,10 @@ import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.ts';
 import { Store } from '../../src/storage/index.ts';
-import { registerIpv6 } from '../../src/cli/ipv6.ts';
+import { ipv6Report, registerIpv6 } from '../../src/cli/ipv6.ts';
+import { probeIpv6, ipv6Checks } from '../../src/probes/index.ts';
+import { ipv6NoAaaa } from '../../src/checks/ipv6-no-aaaa.ts';
+import { ipv6Unreachable } from '../../src/checks/ipv6-unreachable.ts';
 import type { CliIO } from '../../src/cli/context.ts';
 import { startIpv6Scenario, seedCrawls, type Ipv6Scenario } from '../fixtures/ipv6-sites/scenario.ts';
 import { expected } from '../fixtures/ipv6-sites/manifest.ts';
@@ -77,5 +80,20 @@ describe('govhealth ipv6', () => {
     const { code, stderr } = await runCli(['ipv6', '--config', scenario.configPath, '--site', 'nope']);
     expect(code).toBe(3);
     expect(stderr).toContain('no site "nope"');
+  });
+
+  it('says once that IPv6 is not measurable from this machine, and marks the sites so', async () => {
+    const config = loadConfig(scenario.configPath, { vars: {} });
+    const run = await probeIpv6(config.sites, {
+      config,
+      checks: ipv6Checks([ipv6NoAaaa, ipv6Unreachable]),
+      now: new Date('2026-11-23T00:00:00Z'),
+      routeCheck: async () => false,
+    });
+    const text = ipv6Report(run);
+    expect(text.match(/本机没有到 IPv6 地址的路由/g)).toHaveLength(1);
+    expect(text.split('\n').find((l) => l.startsWith('good '))).toMatch(/无法测量\s+::1\s+无法测量/);
+    expect(text.split('\n').find((l) => l.startsWith('noaaaa '))).toMatch(/不支持/);
+    expect(text).toContain('合计：首页可经IPv6访问 0/1，完全支持 0/1，无法测量 5');
   });
 });
