@@ -3,15 +3,15 @@
 import { Option } from 'commander';
 import { HttpClient, Resolver } from '../crawl/index.ts';
 import { createLogger } from '../log/index.ts';
-import { formatVerdictTable, indicatorsFor, runFreshness, verdictFromStore, type SiteVerdict } from '../rules/index.ts';
+import { FRESHNESS_CHECKS, formatVerdictTable, indicatorsFor, runFreshness, verdictFromStore, type SiteVerdict } from '../rules/index.ts';
 import { Store } from '../storage/index.ts';
 import { configFromOptions, EXIT, parseNow, type RegisterCommand } from './context.ts';
 
-/** Ids of the checks the product implements, when the check registry loads. */
+/** Ids of the checks the product implements (the registry's and this stage's), or undefined when the registry does not load. */
 async function registeredChecks(): Promise<string[] | undefined> {
   try {
     const { CHECKS } = await import('../checks/index.ts');
-    return CHECKS.map((c) => c.id);
+    return [...new Set([...CHECKS.map((c) => c.id), ...FRESHNESS_CHECKS.map((c) => c.id)])];
   } catch {
     return undefined;
   }

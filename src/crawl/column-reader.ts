@@ -68,6 +68,19 @@ function absolute(href: string | undefined, base: string): string | undefined {
   }
 }
 
+/**
+ * A date printed inside the link itself (`<a><span>标题</span><span>2026-11-18</span></a>`, `<time datetime>`):
+ * only an element whose whole text is a date counts, so a date inside a title is never taken.
+ */
+function dateInsideAnchor($: CheerioAPI, a: Element, ctx: DateContext) {
+  for (const el of $(a).find('time, span, em, i, b, font, div, p').toArray()) {
+    const t = $(el).attr('datetime') ?? text($, el);
+    const d = findDates(t, ctx)[0];
+    if (d && t.replace(/[\[\]()（）\s]/g, '').length <= d.raw.replace(/[\[\]\s]/g, '').length + 1) return d;
+  }
+  return undefined;
+}
+
 /** Items, pagination and empty notice of one list page's HTML. */
 export function parseListPage(
   html: string,
@@ -107,8 +120,10 @@ export function parseListPage(
     const rowEl = ($(a).closest(ROW).get(0) ?? (a as Element).parent) as AnyNode | null;
     const rowText = rowEl ? text($, rowEl) : title;
     const rest = rowText.replace(text($, a), ' ');
-    const found = findDates(rest, ctx)[0];
-    const item: ColumnItem = { title: (($(a).attr('title') ?? '').trim() || title).slice(0, 200), url };
+    const outside = findDates(rest, ctx)[0];
+    const found = outside ?? dateInsideAnchor($, a as Element, ctx);
+    const shown = outside || !found ? title : title.replace(found.raw, '').trim();
+    const item: ColumnItem = { title: (($(a).attr('title') ?? '').trim() || shown).slice(0, 200), url };
     if (found) Object.assign(item, { date: found.date, ...(found.time ? { time: found.time } : {}), dateSource: 'list', yearImplied: found.yearImplied });
     rows.push({ item, parent: rowEl?.parent ?? null, dated: !!found, tag: rowEl && 'name' in rowEl ? (rowEl as Element).name : '' });
   });

@@ -27,6 +27,14 @@ describe('column list parsing', () => {
     expect(page.items.map((i) => i.date)).toEqual(['2025-12-30', '2025-12-01']);
   });
 
+  it('reads a date printed inside the link, but never one inside the title text', () => {
+    const html = wrap(`<ul><li><a href="/a1.html"><span class="t">县政府召开常务会议</span><span class="d">2026-11-12</span></a></li>
+      <li><a href="/a2.html"><span>关于2026年11月1日起施行新规的公告</span></a></li></ul>`);
+    const page = parseListPage(html, 'http://127.0.0.1/c/', ctx);
+    expect(page.items.map((i) => i.date)).toEqual(['2026-11-12', undefined]);
+    expect(page.items[0]!.title).toBe('县政府召开常务会议');
+  });
+
   it('finds the next and last page links, and TRS createPageHTML pagination', () => {
     const html = wrap(`<ul><li><a href="a.html">一条信息标题</a>2026-01-01</li></ul><div class="page"><a href="index_1.html">下一页</a><a href="index_9.html">尾页</a></div>`);
     expect(parseListPage(html, 'http://127.0.0.1/c/index.html', ctx)).toMatchObject({ next: 'http://127.0.0.1/c/index_1.html', last: 'http://127.0.0.1/c/index_9.html' });
