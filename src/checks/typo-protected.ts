@@ -27,31 +27,47 @@ function coveredByTypoPair(svc: ContentService, window: string, term: string): b
 
 /** Finds near-misses of protected terms and impossible plenum names. */
 export function scanProtected(text: string, svc: ContentService, _options: ScanOptions = {}): TextHit[] {
-  const counts = new Map<number, Map<number, number>>(); // start → term → matching characters
+  // Matching characters per (window start, term), counted in a ring of rows, one row per window start: a start
+  // is complete once the scan is a full term length past it. Linear in the text, no per-window allocation.
+  const terms = svc.protectedTerms;
+  const T = terms.length;
+  const R = terms.reduce((m, t) => Math.max(m, t.chars.length), 1);
+  const ring = new Uint8Array(R * T);
+  const byStart = new Map<number, Array<[number, number]>>();
+  const finish = (start: number) => {
+    const row = (start % R) * T;
+    for (let ti = 0; ti < T; ti++) {
+      const matched = ring[row + ti]!;
+      if (!matched) continue;
+      ring[row + ti] = 0;
+      const term = terms[ti]!;
+      if (matched >= term.hanCount || matched < term.hanCount - (term.chars.length >= 6 ? 2 : 1)) continue;
+      const list = byStart.get(start) ?? [];
+      list.push([ti, matched]);
+      byStart.set(start, list);
+    }
+  };
   for (let p = 0; p < text.length; p++) {
+    if (p >= R) finish(p - R);
     const entries = svc.protectedIndex.get(text[p]!);
     if (!entries) continue;
     for (const [ti, k] of entries) {
       const start = p - k;
-      if (start < 0) continue;
-      let m = counts.get(start);
-      if (!m) counts.set(start, (m = new Map()));
-      m.set(ti, (m.get(ti) ?? 0) + 1);
+      if (start >= 0 && start > p - R) ring[(start % R) * T + ti]!++;
     }
   }
+  for (let s0 = Math.max(0, text.length - R); s0 < text.length; s0++) finish(s0);
   const hits: TextHit[] = [];
   const taken: Array<[number, number]> = [];
-  const starts = [...counts.keys()].sort((a, b) => a - b);
+  const starts = [...byStart.keys()].sort((a, b) => a - b);
   for (const start of starts) {
-    const byTerm = counts.get(start)!;
     // Longest terms first, so 习近平总书记 wins over 习近平.
-    const order = [...byTerm.entries()].sort((a, b) => svc.protectedTerms[b[0]]!.chars.length - svc.protectedTerms[a[0]]!.chars.length);
+    const order = byStart.get(start)!.sort((a, b) => svc.protectedTerms[b[0]]!.chars.length - svc.protectedTerms[a[0]]!.chars.length);
     for (const [ti, matched] of order) {
       const term = svc.protectedTerms[ti]!;
       const L = term.chars.length;
       const maxDiff = L >= 6 ? 2 : 1;
-      const hanCount = term.chars.filter((c) => HAN.test(c)).length;
-      if (matched < hanCount - maxDiff || start + L > text.length) continue;
+      if (matched < term.hanCount - maxDiff || start + L > text.length) continue;
       const window = text.slice(start, start + L);
       if (window === term.term || /[\n\t]/.test(window) || svc.protectedSet.has(window)) continue;
       const wChars = [...window];

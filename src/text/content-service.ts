@@ -13,6 +13,8 @@ import { extractAttachmentText, type AttachmentText } from './extract-attachment
 /** A protected term with its characters, for the near-miss index. */
 export interface IndexedTerm extends ProtectedTerm {
   chars: string[];
+  /** Characters that are indexed (Han and other non-punctuation characters). */
+  hanCount: number;
 }
 
 /** Everything the content checks share. */
@@ -87,7 +89,7 @@ export function createContentService(settings: ContentSettings, options: Content
   const segmenter = createSegmenter([...dictionaries.userWords, ...extraWords]);
 
   const protectedTerms: IndexedTerm[] = dictionaries.protectedTerms
-    .map((t) => ({ ...t, chars: [...t.term] }))
+    .map((t) => ({ ...t, chars: [...t.term], hanCount: [...t.term].filter((c) => !/[\p{P}\s]/u.test(c)).length }))
     .filter((t) => t.chars.length >= 3);
   const protectedIndex = new Map<string, Array<[number, number]>>();
   protectedTerms.forEach((t, i) =>
