@@ -60,6 +60,8 @@ describe('column freshness checks against the fixture manifest', () => {
     expect(byId.gsxx).toMatchObject({ newestDate: '2026-08-12', ageDays: 100, itemCount: 15 });
     expect(byId.gzdt).toMatchObject({ newestDate: '2026-10-26', undatedCount: 2 });
     expect(byId.hdjl).toMatchObject({ state: 'blank', itemCount: 0 });
+    // 通知公告 is served as GBK: titles come out readable.
+    expect(byId.tzgg!.topItems[0]!.title).toContain('（通知公告第1号）');
   });
 
   it('a stale column finding carries class, window, age and the newest item as evidence', async () => {
