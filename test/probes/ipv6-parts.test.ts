@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,6 +60,16 @@ describe('IPv6 probe parts', () => {
 
   it('finds a route to ::1 with the kernel check (a UDP connect sends nothing)', async () => {
     expect(await kernelRouteCheck('::1')).toBe(true);
+  });
+
+  // A network namespace whose loopback is down is a machine without any IPv6 route (needs root and unshare).
+  const canUnshare = spawnSync('unshare', ['-n', 'true']).status === 0 && spawnSync('ip', ['-V']).status === 0;
+  it.skipIf(!canUnshare)('finds no route in a network namespace without IPv6, and one once loopback is up', () => {
+    const script = 'test/fixtures/ipv6-sites/route-check-cli.ts';
+    const run = (setup: string) =>
+      spawnSync('unshare', ['-n', 'sh', '-c', `${setup} exec node --import tsx/esm ${script}`], { encoding: 'utf8', timeout: 30_000 }).stdout.trim();
+    expect(run('')).toBe('false');
+    expect(run('ip link set lo up &&')).toBe('true');
   });
 
   it('summarises shares by level, counting unmeasurable sites apart', () => {
