@@ -66,7 +66,8 @@ async function pdfText(body: Buffer): Promise<string> {
   const pdf = await getDocumentProxy(new Uint8Array(body), { verbosity: 0 });
   try {
     const { text } = await extractText(pdf, { mergePages: false });
-    return text.join('\n');
+    // PDF.js joins text items with spaces; between two Chinese characters a space is layout, not text.
+    return text.join('\n').replace(/(?<=\p{Script=Han}) (?=\p{Script=Han})/gu, '');
   } finally {
     await pdf.destroy();
   }
@@ -122,8 +123,9 @@ const READERS: Partial<Record<AttachmentFormat, (body: Buffer) => Promise<string
 /** Extracts the text of an attachment. Never throws: a failure is a `skipped` result with the reason. */
 export async function extractAttachmentText(body: Buffer, options: ExtractOptions): Promise<AttachmentText> {
   const format = sniffFormat(body, options.name, options.contentType);
-  if (body.length > options.maxBytes) {
-    return { status: 'skipped', format, reason: `file is ${body.length} bytes, over the ${options.maxBytes}-byte limit (checks.content.attachments.maxBytes)` };
+  // A body of exactly the cap is what a capped download returns for a bigger file: treat it as over the limit.
+  if (body.length >= options.maxBytes) {
+    return { status: 'skipped', format, reason: `file is ${body.length} bytes or more, over the ${options.maxBytes}-byte limit (checks.content.attachments.maxBytes)` };
   }
   const reader = READERS[format];
   if (!reader) return { status: 'skipped', format, reason: 'unsupported format (supported: PDF, DOCX, XLSX, DOC, XLS, TXT/CSV)' };
