@@ -40,6 +40,16 @@ describe('content checks on pages', () => {
     expect(spam?.evidence.category).toBe('博彩');
   });
 
+  it('find porn SEO spam injected into the title of a hijacked page', () => {
+    const hijacked = '<html><head><title>亚洲国产成人精品久久久_中文字幕乱码</title></head><body><p>县政府工作规则</p></body></html>';
+    const drafts = CONTENT.flatMap((check) => check.onPage!(page('http://www.demo.test/h.html', hijacked), ctx));
+    expect(drafts.map((d) => [d.check, d.evidence.term, d.evidence.region, d.severity])).toEqual([
+      ['sensitive.term', '国产成人', 'title', 'veto'],
+      ['sensitive.term', '精品久久久', 'title', 'veto'],
+      ['sensitive.term', '中文字幕乱码', 'title', 'veto'],
+    ]);
+  });
+
   it('mask personal data in snippets of every check', () => {
     const drafts = runPage('http://www.demo.test/e.html', '<p>申请人张三，联系电话13912348888，在坐的同志请注意。</p>');
     expect(drafts.map((d) => d.check).sort()).toEqual(['privacy.phone', 'typo.serious', 'typo.serious']);
