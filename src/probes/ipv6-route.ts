@@ -15,7 +15,7 @@ export const kernelRouteCheck: RouteCheck = (address) =>
   new Promise((resolve) => {
     let socket: ReturnType<typeof createSocket>;
     try {
-      socket = createSocket({ type: 'udp6', lookup: (_h, _o, cb) => cb(null, address, 6) });
+      socket = createSocket('udp6');
     } catch {
       resolve(false);
       return;
