@@ -49,6 +49,8 @@ const NOT_ITEM_TEXT = /^(?:更多|more|首页|上一页|上页|下一页|下页|
 /** Page furniture that never holds column items. */
 const FURNITURE = 'script, style, noscript, header, footer, nav, .nav, #nav, .header, #header, .footer, #footer, .menu, .breadcrumb, .crumb, .position, .location, aside, .sidebar, .side, .pagination, .page, .pages';
 const ROW = 'li, tr, dd, dt, p';
+/** Lists filled in by script after load (Hanweb dataproxy, jQuery ajax, fetch): empty HTML proves nothing. */
+const SCRIPTED_LIST = /dataproxy|\$\.(?:ajax|get|post|getJSON)\s*\(|XMLHttpRequest|\bfetch\s*\(|jsonp|axios\./i;
 
 function text($: CheerioAPI, el: AnyNode): string {
   return $(el).text().replace(/\s+/g, ' ').trim();
@@ -86,7 +88,7 @@ export function parseListPage(
   html: string,
   pageUrl: string,
   ctx: DateContext,
-): { items: ColumnItem[]; next?: string; last?: string; emptyNotice?: string } {
+): { items: ColumnItem[]; next?: string; last?: string; emptyNotice?: string; scripted?: boolean } {
   const $ = load(html);
   let next: string | undefined;
   let last: string | undefined;
@@ -106,6 +108,7 @@ export function parseListPage(
     if (total > 1) last = new URL(`${trs[3]}_${total - 1}.${trs[4]}`, pageUrl).href;
   }
 
+  const scripted = SCRIPTED_LIST.test(html);
   $(FURNITURE).remove();
   const bodyText = text($, $('body').get(0) ?? $.root().get(0)!);
   type Row = { item: ColumnItem; parent: AnyNode | null; dated: boolean; tag: string };
@@ -142,7 +145,13 @@ export function parseListPage(
     items = largest.map((r) => r.item);
   }
   if (emptyMatch && !datedParents.size) items = [];
-  return { items, ...(next ? { next } : {}), ...(last ? { last } : {}), ...(emptyMatch && !items.length ? { emptyNotice: emptyMatch[0] } : {}) };
+  return {
+    items,
+    ...(next ? { next } : {}),
+    ...(last ? { last } : {}),
+    ...(emptyMatch && !items.length ? { emptyNotice: emptyMatch[0] } : {}),
+    ...(scripted ? { scripted: true } : {}),
+  };
 }
 
 /** The publish date of an article page: CMS meta tags, then 发布时间：/发布日期： in the text. */
@@ -195,6 +204,10 @@ export async function readColumn(http: HttpClient, url: string, options: ReadCol
     const known = new Set(read.items.map((i) => i.url));
     read.items.push(...page.items.filter((i) => !known.has(i.url)));
     if (page.emptyNotice && read.pages.length === 1) read.emptyNotice = page.emptyNotice;
+    if (read.pages.length === 1 && !page.items.length && !page.emptyNotice && page.scripted) {
+      // Not blank: the list is drawn by script, which a plain HTTP read cannot see (render it with the browser).
+      return { ...read, outcome: 'error', error: 'script-rendered' };
+    }
     const hasDated = read.items.some((i) => i.date);
     if (hasDated && !isAscending(page.items)) break;
     pageUrl = hasDated && page.last && !seenPages.has(page.last) ? page.last : page.next;

@@ -47,6 +47,11 @@ describe('column list parsing', () => {
     expect(parseListPage(html, 'http://127.0.0.1/c/', ctx)).toMatchObject({ items: [], emptyNotice: '暂无信息' });
   });
 
+  it('an empty list drawn by script is flagged as such, not taken for a blank column', () => {
+    const html = wrap(`<ul id="list"></ul><script>$.ajax({ url: '/dataproxy.jsp?col=1' });</script>`);
+    expect(parseListPage(html, 'http://127.0.0.1/c/', ctx)).toMatchObject({ items: [], scripted: true });
+  });
+
   it('reads an article publish date from CMS meta tags, then from 发布时间：', () => {
     expect(articleDate('<html><head><meta name="PubDate" content="2026-10-09 08:00"></head><body>正文</body></html>', ctx)).toEqual({ date: '2026-10-09', time: '08:00' });
     expect(articleDate('<html><body><div>发布日期：2026年9月1日</div></body></html>', ctx)).toEqual({ date: '2026-09-01' });

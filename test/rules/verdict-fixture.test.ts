@@ -104,6 +104,8 @@ describe('verdict of each fixture site', () => {
     const v = verdicts.get('pass')!;
     expect(v.bonus.status).toBe('not-assessed');
     expect(v.warnings.join('\n')).toContain('接近更新期限');
+    // A list drawn by script could not be read: said, and not counted as a blank column.
+    expect(v.vetoes.find((x) => x.id === 'veto.column-stale')!.summary).toContain('检查栏目 15 个（1 个无法读取：办事指南）');
     const text = formatVerdictTable([v, verdicts.get('home-stale')!]);
     expect(text).toContain('结论：合格');
     expect(text).toContain('结论：不合格');
