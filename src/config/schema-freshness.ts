@@ -16,7 +16,7 @@ const regex = z.string().refine((s) => {
 export const freshnessSettingsSchema = z.strictObject({
   /** Run the column, homepage and availability checks. */
   enabled: z.boolean().default(true),
-  /** Path of an indicators file replacing the built-in config/indicators.yaml (relative to the working folder). */
+  /** Path of an indicators file replacing the built-in config/indicators.yaml (relative to the registry file's folder). */
   indicators: z.string().optional(),
   /**
    * Overrides of numeric indicator parameters, keyed `<item id>.<parameter>`, e.g.

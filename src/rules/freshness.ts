@@ -1,6 +1,7 @@
 // rules stage: column and homepage freshness — reads every column of a site once per run (the column reader),
 // applies the indicators' windows, compares the homepage's content items with the previous run, and records
 // a snapshot per column. The column.* and homepage.stale checks all read one shared survey.
+import { dirname, resolve } from 'node:path';
 import type { CheckContext, SiteInput } from '../checks/check.ts';
 import type { AppConfig, ColumnConfig } from '../config/index.ts';
 import { navigationLinks, newestItem, parseHomepage, readColumn, type ColumnItem, type ColumnRead } from '../crawl/column-reader.ts';
@@ -73,11 +74,12 @@ export interface FreshnessServices {
   indicators?: Indicators;
 }
 
-/** The indicators a config asks for (its file and overrides). */
-export function indicatorsFor(config: AppConfig, services: FreshnessServices = {}): Indicators {
+/** The indicators a config asks for (its file, relative to the config file's folder, and its overrides). */
+export function indicatorsFor(config: AppConfig & { source?: string }, services: FreshnessServices = {}): Indicators {
   if (services.indicators) return services.indicators;
   const s = config.checks.freshness;
-  return loadIndicators(s.indicators, s.overrides);
+  const base = config.source && !config.source.startsWith('<') ? dirname(config.source) : process.cwd();
+  return loadIndicators(s.indicators ? resolve(base, s.indicators) : undefined, s.overrides);
 }
 
 const columnId = (c: ColumnConfig) => c.id ?? c.name;

@@ -73,6 +73,10 @@ describe('verdict engine', () => {
     expect(() => applyOverrides(ind, { 'veto.nope.x': 1 })).toThrow(/unknown parameter/);
   });
 
+  it('a missing or malformed indicators file is a configuration error naming the problem', () => {
+    expect(() => loadIndicators('/nonexistent/indicators.yaml')).toThrow(/cannot read indicators file/);
+  });
+
   it('a clean site passes with 100 points and says which indicators it could not assess', () => {
     const v = judgeSite(input());
     expect(v.result).toBe('合格');
