@@ -85,5 +85,9 @@ export function verdictFromStore(store: Store, config: AppConfig, site: SiteConf
     ...(registered ? { registered } : {}),
     hasPublicServices: !config.checks.freshness.noPublicServices.includes(site.id),
     snapshots: store.snapshots.latest(site.id, now),
+    runs: RUN_KINDS.flatMap((kind) => {
+      const r = store.runs.latestDone(site.id, kind);
+      return r ? [{ kind, id: r.id, judgedAt: r.judgedAt }] : [];
+    }),
   });
 }

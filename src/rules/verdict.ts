@@ -62,6 +62,8 @@ export interface SiteVerdict {
   bonus: { status: 'counted' | 'not-applicable' | 'not-assessed'; points?: number; note: string };
   warnings: string[];
   notAssessed: { id: string; name: string; reason: string }[];
+  /** The runs behind the verdict, newest of each kind. */
+  runs: { kind: string; id: number; judgedAt: string }[];
 }
 
 export interface VerdictInput {
@@ -79,6 +81,8 @@ export interface VerdictInput {
   hasPublicServices: boolean;
   /** Latest snapshots of the site's columns and homepage (`@homepage`), shown as evidence of what was looked at. */
   snapshots?: ColumnSnapshot[];
+  /** The runs the findings come from (kind, id, the time they judged at). */
+  runs?: { kind: string; id: number; judgedAt: string }[];
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -301,5 +305,6 @@ export function judgeSite(input: VerdictInput): SiteVerdict {
     bonus,
     warnings,
     notAssessed,
+    runs: input.runs ?? [],
   };
 }
