@@ -5,7 +5,10 @@ import type { ContentService } from '../text/content-service.ts';
 import { defineContentCheck, type TextHit, type ScanOptions } from './content-check.ts';
 
 const HAN = /\p{Script=Han}/u;
-const TITLE_NEAR = /(总书记|主席|总理|副总理|委员长|国务委员|同志|书记|部长|主任|委员)/;
+/** Titles of the central leadership: a near-miss name next to one is certain. */
+const TITLE_CENTRAL = /(总书记|主席|总理|委员长|国务委员|政治局常委|政治局委员|中央书记处书记|中央军委|中央纪委书记)/;
+/** 同志 follows local officials' names too: a near-miss name next to it is only suspected. */
+const TITLE_GENERIC = /同志/;
 const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
 /** 二十三 → 23, 十 → 10, 十九 → 19. */
@@ -85,9 +88,12 @@ export function scanProtected(text: string, svc: ContentService, _options: ScanO
       }
       if (!ok || diffs.length === 0 || diffs.length > maxDiff) continue;
       // A bare 3-character name is only a leader's name next to a title.
+      let certainty: 'certain' | 'suspected' = 'certain';
       if (term.category === '领导人' && L <= 3) {
         const around = text.slice(Math.max(0, start - 8), start) + '|' + text.slice(start + L, start + L + 8);
-        if (!TITLE_NEAR.test(around)) continue;
+        if (TITLE_CENTRAL.test(around)) certainty = 'certain';
+        else if (TITLE_GENERIC.test(around)) certainty = 'suspected';
+        else continue;
       }
       if (taken.some(([s, e]) => start < e && start + L > s)) continue;
       if (coveredByTypoPair(svc, window, term.term)) continue;
@@ -96,6 +102,7 @@ export function scanProtected(text: string, svc: ContentService, _options: ScanO
         start,
         end: start + L,
         severity: 'veto',
+        certainty,
         message: `“${window}”疑为“${term.term}”之误（${diffs.map((d) => `${d.wrong}→${d.right}，${d.kind}`).join('；')}）`,
         keyPart: window,
         suggestion: term.term,

@@ -81,7 +81,9 @@ describe('typo rules', () => {
 
   it('need a title next to a bare three-character leader name', () => {
     expect(scanProtected('村民赵乐记说', svc)).toHaveLength(0);
-    expect(scanProtected('赵乐记委员长指出', svc)).toHaveLength(1);
+    expect(scanProtected('赵乐记委员长指出', svc)).toMatchObject([{ certainty: 'certain', suggestion: '赵乐际' }]);
+    expect(scanProtected('副县长何立丰同志讲话', svc)).toMatchObject([{ certainty: 'suspected', suggestion: '何立峰' }]);
+    expect(scanProtected('县委书记何立丰主持会议', svc)).toHaveLength(0);
   });
 
   it('tell impossible plenums', () => {
