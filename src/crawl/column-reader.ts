@@ -110,7 +110,6 @@ export function parseListPage(
 
   const scripted = SCRIPTED_LIST.test(html);
   $(FURNITURE).remove();
-  const bodyText = text($, $('body').get(0) ?? $.root().get(0)!);
   type Row = { item: ColumnItem; parent: AnyNode | null; dated: boolean; tag: string };
   const rows: Row[] = [];
   const seen = new Set<string>();
@@ -131,7 +130,13 @@ export function parseListPage(
     rows.push({ item, parent: rowEl?.parent ?? null, dated: !!found, tag: rowEl && 'name' in rowEl ? (rowEl as Element).name : '' });
   });
 
-  const emptyMatch = EMPTY_NOTICE.exec(bodyText);
+  // The notice must stand on its own (a short element), not be a phrase inside some longer text.
+  let emptyMatch: RegExpExecArray | null = null;
+  $('p, div, td, li, span, ul, font, h3, h4').each((_, el) => {
+    if (emptyMatch) return;
+    const t = text($, el);
+    if (t.length <= 40) emptyMatch = EMPTY_NOTICE.exec(t);
+  });
   let items: ColumnItem[];
   const datedParents = new Set(rows.filter((r) => r.dated).map((r) => r.parent));
   if (datedParents.size) {

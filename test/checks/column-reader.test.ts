@@ -47,6 +47,12 @@ describe('column list parsing', () => {
     expect(parseListPage(html, 'http://127.0.0.1/c/', ctx)).toMatchObject({ items: [], emptyNotice: '暂无信息' });
   });
 
+  it('暂无 inside a longer text does not empty a list', () => {
+    const html = wrap(`<ul><li><a href="/u1.html">县政府工作报告全文</a></li><li><a href="/u2.html">政府工作报告解读</a></li></ul>
+      <div class="note">本栏目发布的各类报告全文及解读材料，如暂无信息请通过政府信箱与我们联系，我们将在三个工作日内答复。</div>`);
+    expect(parseListPage(html, 'http://127.0.0.1/c/', ctx).items).toHaveLength(2);
+  });
+
   it('an empty list drawn by script is flagged as such, not taken for a blank column', () => {
     const html = wrap(`<ul id="list"></ul><script>$.ajax({ url: '/dataproxy.jsp?col=1' });</script>`);
     expect(parseListPage(html, 'http://127.0.0.1/c/', ctx)).toMatchObject({ items: [], scripted: true });
