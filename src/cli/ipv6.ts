@@ -16,6 +16,7 @@ const VERDICT_WORDS: Record<SiteIpv6Result['verdict'], string> = {
 };
 
 const STATUS_WORDS = { ok: '可访问', 'no-aaaa': '无AAAA', unreachable: '不可达', 'not-measurable': '无法测量' } as const;
+const DNS_WORDS = { ok: '可解析', 'no-ipv6-nameserver': 'NS无AAAA', unreachable: 'NS不应答', 'not-measurable': '-' } as const;
 const DIFF_WORDS = { status: '状态码', title: '标题', content: '正文' } as const;
 
 const pct = (rate: number, digits = 0): string => `${(rate * 100).toFixed(digits)}%`;
@@ -41,6 +42,7 @@ function siteRow(r: SiteIpv6Result): string[] {
     r.level,
     VERDICT_WORDS[r.verdict],
     home.aaaa.length ? home.aaaa.join(' ') : '无',
+    home.dns6 ? DNS_WORDS[home.dns6.status] : '-',
     answer,
     v6 ? `${pct(v6.successRate)} (${v6.successes}/${v6.attempts})` : '-',
     c ? (c.consistent ? `一致 ${pct(c.similarity)}` : `不一致 ${c.differences.map((d) => DIFF_WORDS[d]).join('、')}`) : '-',
@@ -62,9 +64,9 @@ export function ipv6Report(run: Ipv6RunResult): string {
   if (run.notice) out.push(`注意：${run.notice}\n`);
   out.push(
     table(
-      ['site', 'level', 'verdict', 'AAAA', 'IPv6 homepage', 'success', 'IPv4 consistency', '二级链接', '三级链接', 'v6/v4 time', 'findings'],
+      ['site', 'level', 'verdict', 'AAAA', 'NS/v6', 'IPv6 homepage', 'success', 'IPv4 consistency', '二级链接', '三级链接', 'v6/v4 time', 'findings'],
       run.sites.map(siteRow),
-      [16, 5, 8, 24, 22, 12, 20, 16, 16, 10, 160],
+      [16, 5, 8, 24, 9, 22, 12, 20, 16, 16, 10, 160],
     ),
   );
   const others = run.sites.flatMap((r) =>

@@ -4,6 +4,7 @@ import type { Resolver } from '../crawl/index.ts';
 import type { Ipv6Settings } from '../config/schema-ipv6.ts';
 import { compareDigests, digestPage, type PageDigest } from './ipv6-content.ts';
 import { failureKind, type FamilyClients } from './ipv6-client.ts';
+import { probeDnsOverIpv6 } from './ipv6-dns.ts';
 import type { RouteCache } from './ipv6-route.ts';
 import type { HostResult, ProbeSample, ProbeSeries } from './ipv6-types.ts';
 
@@ -13,6 +14,10 @@ export interface HostProbeDeps {
   clients: FamilyClients;
   routes: RouteCache;
   settings: Ipv6Settings;
+  /** The configured DNS servers, for the name-server check of the homepage host. */
+  dnsServers: string[];
+  /** Port the zone's name servers are asked on over IPv6 (53; tests use a stub's port). */
+  dnsPort: number;
 }
 
 const round = (ms: number): number => Math.round(ms * 10) / 10;
@@ -104,6 +109,10 @@ export async function probeHost(host: string, url: string, isHomepageHost: boole
     };
   }
 
+  const dns6 = isHomepageHost
+    ? await probeDnsOverIpv6(host, { dnsServers: deps.dnsServers, guard: resolver.guard, routes, timeoutMs: 2000, port: deps.dnsPort })
+    : undefined;
+
   const v6samples: ProbeSample[] = [];
   const v4samples: ProbeSample[] = [];
   let v6digest: PageDigest | undefined;
@@ -120,7 +129,7 @@ export async function probeHost(host: string, url: string, isHomepageHost: boole
   }
   const v6 = series(6, v6samples);
   const v4 = v4rec.list.length ? series(4, v4samples) : undefined;
-  const measured = { ...base, address, v6, ...(v4 ? { v4 } : {}) };
+  const measured = { ...base, address, v6, ...(v4 ? { v4 } : {}), ...(dns6 ? { dns6 } : {}) };
 
   if (v4 && v4.successes === 0 && v6.successes === 0) {
     return {

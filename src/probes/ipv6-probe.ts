@@ -25,6 +25,8 @@ export interface Ipv6ProbeDeps {
   log?: Logger;
   /** Whether the probing machine can route to an IPv6 address; defaults to asking the kernel. */
   routeCheck?: RouteCheck;
+  /** Port the zones' name servers are asked on over IPv6; 53 unless a test points it at a stub. */
+  dnsPort?: number;
 }
 
 /** The checks of a registry whose findings come from this probe. */
@@ -63,7 +65,8 @@ async function probeSite(site: SiteConfig, ctx: SiteRunContext): Promise<SiteIpv
   const homeHost = new URL(site.homepage).hostname.toLowerCase();
   for (const host of siteHosts(site)) {
     const url = host === homeHost ? site.homepage : hostRoot(site.homepage, host);
-    hosts.push(await probeHost(host, url, host === homeHost, { ...ctx, settings }));
+    const dns = { dnsServers: deps.config.network.dnsServers, dnsPort: deps.dnsPort ?? 53 };
+    hosts.push(await probeHost(host, url, host === homeHost, { ...ctx, settings, ...dns }));
   }
   const home = hosts.find((h) => h.isHomepageHost);
   const notes: string[] = [];
@@ -84,6 +87,7 @@ async function probeSite(site: SiteConfig, ctx: SiteRunContext): Promise<SiteIpv
   } else {
     notes.push('首页不支持 IPv6，未测二级/三级链接');
   }
+  if (home?.dns6 && (home.dns6.status === 'no-ipv6-nameserver' || home.dns6.status === 'unreachable')) notes.push(home.dns6.reason!);
   const measured = {
     siteId: site.id,
     name: site.name,

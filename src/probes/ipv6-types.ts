@@ -4,6 +4,7 @@ import type { Check, FindingDraft } from '../checks/check.ts';
 import type { SiteConfig } from '../config/index.ts';
 import type { Ipv6Settings } from '../config/schema-ipv6.ts';
 import type { Consistency } from './ipv6-content.ts';
+import type { DnsOverIpv6 } from './ipv6-dns.ts';
 
 /**
  * What IPv6 looks like for one host:
@@ -56,6 +57,8 @@ export interface HostResult {
   consistency?: Consistency;
   /** IPv6 median total time / IPv4 median total time. */
   latencyRatio?: number;
+  /** Homepage host only: whether an IPv6-only client can resolve it (zone name servers over IPv6). */
+  dns6?: DnsOverIpv6;
 }
 
 /** A link that did not work over IPv6. */

@@ -52,9 +52,9 @@ describe('govhealth ipv6', () => {
     if (process.env.GOVHEALTH_SHOW_OUTPUT) console.log(stdout);
     expect(code).toBe(0);
     const line = (id: string) => stdout.split('\n').find((l) => l.startsWith(id + ' '))!;
-    expect(line('good')).toMatch(/省\s+支持\s+::1\s+HTTP 200 .*100% \(3\/3\)\s+一致 \d+%\s+100\.0% \(2\/2\)\s+100\.0% \(1\/1\)/);
-    expect(line('dead')).toMatch(/不支持\s+::1\s+refused\s+0% \(0\/3\).*ipv6\.unreachable/);
-    expect(line('noaaaa')).toMatch(/不支持\s+无\s+无AAAA\s+-.*ipv6\.no-aaaa/);
+    expect(line('good')).toMatch(/省\s+支持\s+::1\s+-\s+HTTP 200 .*100% \(3\/3\)\s+一致 \d+%\s+100\.0% \(2\/2\)\s+100\.0% \(1\/1\)/);
+    expect(line('dead')).toMatch(/不支持\s+::1\s+-\s+refused\s+0% \(0\/3\).*ipv6\.unreachable/);
+    expect(line('noaaaa')).toMatch(/不支持\s+无\s+-\s+无AAAA\s+-.*ipv6\.no-aaaa/);
     expect(line('differ')).toMatch(/部分支持.*不一致 标题、正文.*无爬取.*ipv6\.inconsistent/);
     expect(line('slow')).toMatch(/部分支持.*ipv6\.slow/);
     expect(line('tree')).toMatch(/部分支持.*80\.0% \(4\/5\)\s+62\.5% \(5\/8\)/);
@@ -92,7 +92,7 @@ describe('govhealth ipv6', () => {
     });
     const text = ipv6Report(run);
     expect(text.match(/本机没有到 IPv6 地址的路由/g)).toHaveLength(1);
-    expect(text.split('\n').find((l) => l.startsWith('good '))).toMatch(/无法测量\s+::1\s+无法测量/);
+    expect(text.split('\n').find((l) => l.startsWith('good '))).toMatch(/无法测量\s+::1\s+-\s+无法测量/);
     expect(text.split('\n').find((l) => l.startsWith('noaaaa '))).toMatch(/不支持/);
     expect(text).toContain('合计：首页可经IPv6访问 0/1，完全支持 0/1，无法测量 5');
   });

@@ -3,6 +3,9 @@ import { AddressGuard } from '../../src/crawl/index.ts';
 import { probeDnsOverIpv6, type DnsProbeDeps } from '../../src/probes/ipv6-dns.ts';
 import { RouteCache } from '../../src/probes/ipv6-route.ts';
 import { startNsStub, type NsStub } from '../fixtures/ipv6-sites/ns-stub.ts';
+import { startFixtureServers } from '../fixtures/ipv6-sites/servers.ts';
+import { configSchema } from '../../src/config/schema.ts';
+import { probeIpv6 } from '../../src/probes/ipv6-probe.ts';
 
 describe('resolution for IPv6-only clients (authoritative name servers over IPv6)', () => {
   let stub: NsStub;
@@ -60,5 +63,27 @@ describe('resolution for IPv6-only clients (authoritative name servers over IPv6
     expect(guarded).toMatchObject({ status: 'unreachable' });
     expect(guarded.nameservers[0]).toMatchObject({ error: 'private-address' });
     expect(stub.ipv6Queries.length).toBe(before);
+  });
+
+  it('is measured for the homepage host by the probe, and a silent name server is noted on the site', async () => {
+    const servers = await startFixtureServers((_host, _path, _family, res) => res.end('<title>t</title>ok'));
+    try {
+      const homepage = (host: string) => `http://${host}:${servers.dualPort}/`;
+      const config = configSchema.parse({
+        network: { dnsServers: [`127.0.0.1:${stub.port4}`], allowPrivate: ['127.0.0.0/8', '::1/128'], timeoutMs: 2000 },
+        checks: { ipv6: { probes: 1 } },
+        sites: [
+          { id: 'v6dns', name: 'A', level: '市', homepage: homepage('www.v6dns.test') },
+          { id: 'mute', name: 'B', level: '县', homepage: homepage('www.mute.test') },
+        ],
+      });
+      const run = await probeIpv6(config.sites, { config, checks: [], now: new Date('2026-11-23T00:00:00Z'), dnsPort: stub.port6 });
+      expect(run.sites[0]!.hosts[0]!.dns6).toMatchObject({ status: 'ok', zone: 'v6dns.test' });
+      expect(run.sites[0]!.notes).toEqual(['没有已完成的爬取，无法得到二级/三级链接：仅测量首页']);
+      expect(run.sites[1]!.hosts[0]).toMatchObject({ status: 'ok', dns6: { status: 'unreachable' } });
+      expect(run.sites[1]!.notes.join()).toContain('mute.test 的权威域名服务器有 AAAA 记录，但经 IPv6 不应答');
+    } finally {
+      await servers.close();
+    }
   });
 });
