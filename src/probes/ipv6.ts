@@ -15,3 +15,4 @@ export type {
   Ipv6Check,
 } from './ipv6-types.ts';
 export type { Consistency } from './ipv6-content.ts';
+export type { DnsOverIpv6, NameserverResult } from './ipv6-dns.ts';
