@@ -110,7 +110,7 @@ export async function runCheckText(options: CheckTextOptions): Promise<CheckText
       (kind as string) = 'html';
     }
   } else {
-    const extracted = await extractAttachmentText(body, { maxBytes: settings.attachments.maxBytes, maxChars: settings.attachments.maxChars, name });
+    const extracted = await extractAttachmentText(body, { maxBytes: settings.attachments.maxBytes, maxChars: settings.attachments.maxChars, name, parser: svc.parser });
     if (extracted.status === 'skipped') {
       const output =
         format === 'json'

@@ -19,6 +19,8 @@ const attachments = z.strictObject({
   maxBytes: z.number().int().positive().default(20 * 1024 * 1024),
   /** Text beyond this many characters of one attachment is not checked (reported in the skipped reason). */
   maxChars: z.number().int().positive().default(2_000_000),
+  /** A parser still busy after this many milliseconds is stopped and the attachment reported as `skipped`. */
+  timeoutMs: z.number().int().positive().default(30_000),
 });
 
 /** Settings under `checks.content` in the config. */

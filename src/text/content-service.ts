@@ -8,7 +8,7 @@ import type { ContentSettings } from '../config/schema-content.ts';
 import { loadDictionaries, type ContentDictionaries, type ProtectedTerm, type SensitiveTerm, type TypoPair, type UserWord } from './dictionaries.ts';
 import { createSegmenter, type Segmenter } from './segmenter.ts';
 import { extractHtmlText, type RegionText } from './extract-html.ts';
-import { extractAttachmentText, type AttachmentText } from './extract-attachment.ts';
+import { AttachmentParser, extractAttachmentText, type AttachmentText } from './extract-attachment.ts';
 
 /** A protected term with its characters, for the near-miss index. */
 export interface IndexedTerm extends ProtectedTerm {
@@ -41,6 +41,8 @@ export interface ContentService {
   pageText($: CheerioAPI): RegionText[];
   /** Text of an attachment, cached per body buffer. */
   attachmentText(body: Buffer, name?: string, contentType?: string): Promise<AttachmentText>;
+  /** The worker thread that parses binary attachments (started on first use; does not keep the process alive). */
+  parser: AttachmentParser;
 }
 
 function byFirstChar<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
@@ -111,11 +113,13 @@ export function createContentService(settings: ContentSettings, options: Content
     return s;
   };
 
+  const parser = new AttachmentParser(settings.attachments.timeoutMs);
   const pageCache = new WeakMap<CheerioAPI, RegionText[]>();
   const attachmentCache = new WeakMap<Buffer, Promise<AttachmentText>>();
 
   return {
     settings,
+    parser,
     dictionaries,
     segmenter,
     typoByFirst: byFirstChar(dictionaries.typoPairs, (p) => p.wrong),
@@ -142,7 +146,7 @@ export function createContentService(settings: ContentSettings, options: Content
     attachmentText(body, name, contentType) {
       let cached = attachmentCache.get(body);
       if (!cached) {
-        cached = extractAttachmentText(body, { maxBytes: settings.attachments.maxBytes, maxChars: settings.attachments.maxChars, name, contentType });
+        cached = extractAttachmentText(body, { maxBytes: settings.attachments.maxBytes, maxChars: settings.attachments.maxChars, name, contentType, parser });
         attachmentCache.set(body, cached);
       }
       return cached;

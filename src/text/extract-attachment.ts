@@ -1,10 +1,12 @@
 // text stage: text of attachments (PDF, DOCX, XLSX, DOC, XLS, plain text) for the content checks. A file that
 // cannot be read comes back as `skipped` with the reason — never silently dropped.
 //
+// The binary parsers run in a worker thread (attachment-worker.mjs): killed on timeout, isolated from the main realm.
 // Parsers (measured on this machine, see the README section of the content checks):
 //   PDF  unpdf 1.4 (PDF.js serverless build; 1.5+ needs Node 22)   DOCX mammoth (raw text, no rendering)
 //   XLSX exceljs (maintained, no open advisories)                   DOC  word-extractor (pure JS OLE reader)
 //   XLS  SheetJS xlsx 0.18.5, the only npm BIFF8 reader — used for legacy XLS only, with formulas, HTML and VBA off.
+import { Worker } from 'node:worker_threads';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 
@@ -24,6 +26,10 @@ export interface ExtractOptions {
   /** File name or URL, for the format guess when the bytes do not tell. */
   name?: string;
   contentType?: string;
+  /** The worker that parses binary formats; without one, a parser is started for this file and closed after. */
+  parser?: AttachmentParser;
+  /** Parser timeout when no parser is given, ms. */
+  timeoutMs?: number;
 }
 
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -61,64 +67,75 @@ export function decodeText(body: Buffer): string {
   return iconv.encodingExists(enc) ? iconv.decode(body, enc) : utf8;
 }
 
-async function pdfText(body: Buffer): Promise<string> {
-  const { extractText, getDocumentProxy } = await import('unpdf');
-  const pdf = await getDocumentProxy(new Uint8Array(body), { verbosity: 0 });
-  try {
-    const { text } = await extractText(pdf, { mergePages: false });
-    // PDF.js joins text items with spaces; between two Chinese characters a space is layout, not text.
-    return text.join('\n').replace(/(?<=\p{Script=Han}) (?=\p{Script=Han})/gu, '');
-  } finally {
-    await pdf.destroy();
+const WORKER_URL = new URL('./attachment-worker.mjs', import.meta.url);
+const BINARY_FORMATS = new Set<AttachmentFormat>(['pdf', 'docx', 'xlsx', 'doc', 'xls']);
+
+/**
+ * Runs the binary-format parsers in one worker thread, started on first use and reused: a hanging parser is
+ * terminated after the timeout (and the worker restarted on the next file); a crafted file cannot touch the
+ * main realm. An idle worker does not keep the process alive. Call close() when done.
+ */
+export class AttachmentParser {
+  private worker: Worker | undefined;
+  private nextId = 0;
+  private readonly pending = new Map<number, { resolve: (text: string) => void; reject: (err: Error) => void; timer: NodeJS.Timeout }>();
+
+  constructor(private readonly timeoutMs: number) {}
+
+  private start(): Worker {
+    const worker = new Worker(WORKER_URL);
+    worker.unref();
+    worker.on('message', (m: { id: number; text?: string; error?: string }) => {
+      const p = this.pending.get(m.id);
+      if (!p) return;
+      this.pending.delete(m.id);
+      if (!this.pending.size) worker.unref();
+      clearTimeout(p.timer);
+      if (m.error !== undefined) p.reject(new Error(m.error));
+      else p.resolve(m.text ?? '');
+    });
+    worker.on('error', (err) => this.failAll(err));
+    worker.on('exit', () => {
+      if (this.worker === worker) this.worker = undefined;
+      this.failAll(new Error('the parser worker stopped'));
+    });
+    return worker;
+  }
+
+  private failAll(err: Error): void {
+    for (const [id, p] of this.pending) {
+      clearTimeout(p.timer);
+      p.reject(err);
+      this.pending.delete(id);
+    }
+  }
+
+  /** Text of a PDF, DOCX, XLSX, DOC or XLS body. Rejects with the parser's message, or on timeout. */
+  parse(format: AttachmentFormat, body: Buffer): Promise<string> {
+    const worker = (this.worker ??= this.start());
+    const id = this.nextId++;
+    const copy = new Uint8Array(body);
+    return new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new Error(`timed out after ${this.timeoutMs} ms (checks.content.attachments.timeoutMs)`));
+        if (this.worker === worker) this.worker = undefined;
+        void worker.terminate();
+      }, this.timeoutMs);
+      // While a file is being parsed the worker keeps the process alive; idle, it does not.
+      worker.ref();
+      this.pending.set(id, { resolve, reject, timer });
+      worker.postMessage({ id, format, body: copy.buffer }, [copy.buffer]);
+    });
+  }
+
+  /** Stops the worker. */
+  async close(): Promise<void> {
+    const w = this.worker;
+    this.worker = undefined;
+    if (w) await w.terminate();
   }
 }
-
-async function docxText(body: Buffer): Promise<string> {
-  const mammoth = (await import('mammoth')).default;
-  const { value } = await mammoth.extractRawText({ buffer: body });
-  return value;
-}
-
-async function xlsxText(body: Buffer): Promise<string> {
-  const ExcelJS = (await import('exceljs')).default;
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(body as unknown as ArrayBuffer);
-  const lines: string[] = [];
-  wb.eachSheet((ws) => {
-    lines.push(ws.name);
-    ws.eachRow({ includeEmpty: false }, (row) => {
-      const cells: string[] = [];
-      row.eachCell({ includeEmpty: true }, (cell) => cells.push(String(cell.text ?? '').replace(/[\t\r\n]+/g, ' ')));
-      lines.push(cells.join('\t'));
-    });
-  });
-  return lines.join('\n');
-}
-
-async function docText(body: Buffer): Promise<string> {
-  const WordExtractor = (await import('word-extractor')).default;
-  const doc = await new WordExtractor().extract(body);
-  return [doc.getHeaders({ includeFooters: true }), doc.getBody(), doc.getFootnotes(), doc.getEndnotes(), doc.getTextboxes()]
-    .filter((s) => s && s.trim())
-    .join('\n');
-}
-
-async function xlsText(body: Buffer): Promise<string> {
-  const XLSX = await import('xlsx');
-  const read = (XLSX.read ?? (XLSX as unknown as { default: typeof XLSX }).default.read) as typeof XLSX.read;
-  const utils = (XLSX.utils ?? (XLSX as unknown as { default: typeof XLSX }).default.utils) as typeof XLSX.utils;
-  const wb = read(body, { type: 'buffer', cellFormula: false, cellHTML: false, cellStyles: false, bookVBA: false, cellDates: false });
-  return wb.SheetNames.map((n) => `${n}\n${utils.sheet_to_csv(wb.Sheets[n]!, { FS: '\t', RS: '\n', blankrows: false })}`).join('\n');
-}
-
-const READERS: Partial<Record<AttachmentFormat, (body: Buffer) => Promise<string>>> = {
-  pdf: pdfText,
-  docx: docxText,
-  xlsx: xlsxText,
-  doc: docText,
-  xls: xlsText,
-  txt: async (body) => decodeText(body),
-};
 
 /** Extracts the text of an attachment. Never throws: a failure is a `skipped` result with the reason. */
 export async function extractAttachmentText(body: Buffer, options: ExtractOptions): Promise<AttachmentText> {
@@ -127,11 +144,14 @@ export async function extractAttachmentText(body: Buffer, options: ExtractOption
   if (body.length >= options.maxBytes) {
     return { status: 'skipped', format, reason: `file is ${body.length} bytes or more, over the ${options.maxBytes}-byte limit (checks.content.attachments.maxBytes)` };
   }
-  const reader = READERS[format];
-  if (!reader) return { status: 'skipped', format, reason: 'unsupported format (supported: PDF, DOCX, XLSX, DOC, XLS, TXT/CSV)' };
+  if (format !== 'txt' && !BINARY_FORMATS.has(format)) {
+    return { status: 'skipped', format, reason: 'unsupported format (supported: PDF, DOCX, XLSX, DOC, XLS, TXT/CSV)' };
+  }
   const started = performance.now();
+  const own = format !== 'txt' && !options.parser ? new AttachmentParser(options.timeoutMs ?? 30_000) : undefined;
   try {
-    let text = (await reader(body)).replace(/\r\n?/g, '\n');
+    const raw = format === 'txt' ? decodeText(body) : await (options.parser ?? own)!.parse(format, body);
+    let text = raw.replace(/\r\n?/g, '\n');
     const truncated = text.length > options.maxChars;
     if (truncated) text = text.slice(0, options.maxChars);
     if (!text.trim()) {
@@ -141,5 +161,7 @@ export async function extractAttachmentText(body: Buffer, options: ExtractOption
   } catch (cause) {
     const message = cause instanceof Error ? cause.message : String(cause);
     return { status: 'skipped', format, reason: `cannot parse ${format.toUpperCase()}: ${message.split('\n')[0]!.slice(0, 200)}` };
+  } finally {
+    await own?.close();
   }
 }

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
-import { decodeText, extractAttachmentText, sniffFormat } from '../../src/text/extract-attachment.ts';
+import { AttachmentParser, decodeText, extractAttachmentText, sniffFormat } from '../../src/text/extract-attachment.ts';
 
 const DIR = new URL('../fixtures/content/', import.meta.url).pathname;
 const read = (f: string) => readFileSync(DIR + f);
@@ -40,6 +40,20 @@ describe('extractAttachmentText', () => {
     expect(big.status === 'skipped' && big.reason).toMatch(/over the 100-byte limit/);
     const zip = await extractAttachmentText(Buffer.from('PK\x03\x04rest', 'latin1'), { ...opts, name: 'a.zip' });
     expect(zip.status === 'skipped' && zip.reason).toMatch(/unsupported format/);
+  });
+
+  it('stops a parser that takes longer than the timeout and reports the file as skipped', async () => {
+    const parser = new AttachmentParser(1);
+    const r = await extractAttachmentText(read('notice.pdf'), { ...opts, parser });
+    expect(r.status === 'skipped' && r.reason).toMatch(/timed out after 1 ms \(checks.content.attachments.timeoutMs\)/);
+    await parser.close();
+  });
+
+  it('reuses one worker for many files', async () => {
+    const parser = new AttachmentParser(30_000);
+    const results = await Promise.all(['draft.docx', 'minutes.doc', 'recipients.xls'].map((f) => extractAttachmentText(read(f), { ...opts, parser })));
+    expect(results.map((r) => r.status)).toEqual(['ok', 'ok', 'ok']);
+    await parser.close();
   });
 
   it('cuts text beyond maxChars and says so', async () => {

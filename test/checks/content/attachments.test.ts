@@ -45,7 +45,7 @@ describe('content checks on attachments', () => {
   }
 
   it('skip an attachment over the size cap, saying which setting to change', async () => {
-    const small = context(service({ attachments: { maxBytes: 1000, maxChars: 1000 } }));
+    const small = context(service({ attachments: { maxBytes: 1000, maxChars: 1000, timeoutMs: 30_000 } }));
     const doc = { url: 'http://www.demo.test/files/recipients.xlsx', linkedFrom: 'http://www.demo.test/', contentType: '', body: readFileSync(DIR + 'recipients.xlsx') };
     const drafts = (await Promise.all(CONTENT.map((c) => c.onAttachment!(doc, small)))).flat();
     expect(drafts).toHaveLength(1);
