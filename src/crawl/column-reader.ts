@@ -138,9 +138,15 @@ export function parseListPage(
     if (t.length <= 40) emptyMatch = EMPTY_NOTICE.exec(t);
   });
   let items: ColumnItem[];
-  const datedParents = new Set(rows.filter((r) => r.dated).map((r) => r.parent));
+  // Lists are told apart by their container: tag and class (a list split into several <ul>s shares one).
+  const signature = (n: AnyNode | null) => (n && 'name' in n ? `${(n as Element).name}.${(n as Element).attribs.class ?? ''}` : '');
+  const datedCount = new Map<string, number>();
+  for (const r of rows) if (r.dated) datedCount.set(signature(r.parent), (datedCount.get(signature(r.parent)) ?? 0) + 1);
+  const main = [...datedCount.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const datedParents = new Set(rows.filter((r) => r.dated && signature(r.parent) === main).map((r) => r.parent));
   if (datedParents.size) {
-    // Items are the rows of the lists that carry dates (undated rows among them count, undated).
+    // Items are the rows of the main dated list (undated rows in it count, undated); other dated lists on the
+    // page (hot items, recommendations) are not the column.
     items = rows.filter((r) => datedParents.has(r.parent)).map((r) => r.item);
   } else {
     // No dates at all: the largest group of list rows is the list.

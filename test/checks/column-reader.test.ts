@@ -47,6 +47,14 @@ describe('column list parsing', () => {
     expect(parseListPage(html, 'http://127.0.0.1/c/', ctx)).toMatchObject({ items: [], emptyNotice: '暂无信息' });
   });
 
+  it('a dated list of hot items beside the column list is not taken for the column', () => {
+    const html = wrap(`<ul class="news"><li><a href="/c1.html">第一条栏目信息</a>2026-03-01</li><li><a href="/c2.html">第二条栏目信息</a>2026-02-01</li><li><a href="/c3.html">第三条栏目信息</a>2026-01-01</li></ul>
+      <ul class="news"><li><a href="/c4.html">第四条栏目信息</a>2025-12-01</li></ul>
+      <ul class="hot"><li><a href="/h1.html">热点：全县重点工作推进</a>2026-11-19</li><li><a href="/h2.html">热点：冬季安全生产</a>2026-11-18</li></ul>`);
+    const page = parseListPage(html, 'http://127.0.0.1/c/', ctx);
+    expect(page.items.map((i) => i.url.slice(-8))).toEqual(['/c1.html', '/c2.html', '/c3.html', '/c4.html']);
+  });
+
   it('暂无 inside a longer text does not empty a list', () => {
     const html = wrap(`<ul><li><a href="/u1.html">县政府工作报告全文</a></li><li><a href="/u2.html">政府工作报告解读</a></li></ul>
       <div class="note">本栏目发布的各类报告全文及解读材料，如暂无信息请通过政府信箱与我们联系，我们将在三个工作日内答复。</div>`);
