@@ -120,7 +120,7 @@ export function defineContentCheck(def: ContentCheckDefinition): ContentCheck {
       for (const region of svc.pageText(page.$)) {
         if (def.regions && !def.regions.includes(region.region)) continue;
         for (const hit of scanText(check, region.text, svc, { siteId: ctx.site.id })) {
-          const d = draft(check, hit, region.text, page.finalUrl || page.url, { region: region.region });
+          const d = draft(check, hit, region.text, page.url, { region: region.region });
           if (page.column?.name) d.column = page.column.name;
           if (page.isHomepage) d.onHomepage = true;
           out.push(d);

@@ -175,7 +175,7 @@ export function registerCheckText(program: Command, io?: CliIO, setExit?: (code:
     .argument('[file]', 'the draft; - or nothing reads standard input', '-')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .option('-c, --config <file>', 'govhealth config (checks.content settings: extra dictionaries, allow-lists, local protected terms)')
-    .addHelpText('after', '\nExit codes: 0 nothing serious, 2 a veto- or error-level problem found, 1 the draft could not be read, 3 bad arguments.')
+    .addHelpText('after', '\nLines and columns count characters of the checked text: of the file itself for plain text, of the extracted text for HTML, DOCX, PDF, DOC and XLS(X).\nExit codes: 0 nothing serious, 2 a veto- or error-level problem found, 1 the draft could not be read, 3 bad arguments.')
     .action(async (file: string, opts: { format: 'table' | 'json'; config?: string }) => {
       const result = await runCheckText({ input: file, format: opts.format, config: opts.config });
       (io?.stdout ?? process.stdout).write(result.output);
