@@ -9,7 +9,7 @@ import { ipv6Inconsistent } from '../../src/checks/ipv6-inconsistent.ts';
 import { ipv6Links } from '../../src/checks/ipv6-links.ts';
 import { ipv6Slow } from '../../src/checks/ipv6-slow.ts';
 import { startIpv6Scenario, seedCrawls, type Ipv6Scenario } from '../fixtures/ipv6-sites/scenario.ts';
-import { brokenOverIpv4, expected } from '../fixtures/ipv6-sites/manifest.ts';
+import { SLOW_V6_DELAY_MS, brokenOverIpv4, expected } from '../fixtures/ipv6-sites/manifest.ts';
 
 const CHECKS = [ipv6NoAaaa, ipv6Unreachable, ipv6Inconsistent, ipv6Links, ipv6Slow];
 const NOW = new Date('2026-11-23T08:00:00+08:00');
@@ -105,7 +105,7 @@ describe('IPv6 probe on the fixture scenario', () => {
   it('flags a host much slower over IPv6 by the ratio of medians, and not a loopback twin', () => {
     const slow = bySite(run, 'slow').hosts[0]!;
     expect(slow.latencyRatio!).toBeGreaterThan(2);
-    expect(slow.v6!.totalMedianMs!).toBeGreaterThanOrEqual(300);
+    expect(slow.v6!.totalMedianMs!).toBeGreaterThanOrEqual(SLOW_V6_DELAY_MS);
     expect(bySite(run, 'good').findings.some((f) => f.check === 'ipv6.slow')).toBe(false);
   });
 
