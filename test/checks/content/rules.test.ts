@@ -40,6 +40,14 @@ describe('privacy rules', () => {
     expect(texts(t, scanPhones(t, svc))).toEqual(['13812345678', '138 1234 5679']);
   });
 
+  it('grade mobiles: a list row or personal data is a certain error, a work contact a suspected warning', () => {
+    const grade = (t: string) => scanPhones(t, svc).map((h) => `${h.severity}/${h.certainty}`);
+    expect(grade('1\t张三\t13812345678')).toEqual(['error/certain']);
+    expect(grade('申请人张三，家庭住址：人民路1号，电话13812345678')).toEqual(['error/certain']);
+    expect(grade('联系人：王科长，联系电话：13812345678')).toEqual(['warning/suspected']);
+    expect(grade('有事请打13812345678')).toEqual(['error/suspected']);
+  });
+
   it('report Luhn-valid card numbers with a card prefix only where a card is named', () => {
     expect(luhnValid('6222021234567890128')).toBe(true);
     expect(luhnValid('6222021234567890120')).toBe(false);
