@@ -44,7 +44,7 @@ function wrongVerdict(t: LinkTarget, ctx: CheckContext): { error: string; messag
 }
 
 function pageFindings(page: PageSnapshot): FindingDraft[] {
-  const parsed = (page as PageSnapshot & { parsed?: { placeholders: { raw: string; anchor: string; handled: boolean; hidden?: string }[]; fileLinks: { raw: string; anchor: string; tag: string }[] } }).parsed;
+  const parsed = (page as PageSnapshot & { parsed?: { placeholders: { raw: string; anchor: string; handled: boolean; hidden?: string }[]; fileLinks: { raw: string; url: string; anchor: string; tag: string }[] } }).parsed;
   if (!parsed) return [];
   const out: FindingDraft[] = [];
   for (const p of parsed.placeholders) {
@@ -64,10 +64,10 @@ function pageFindings(page: PageSnapshot): FindingDraft[] {
   for (const f of parsed.fileLinks) {
     out.push({
       check: 'link.wrong',
-      key: `file|${f.raw}`,
+      key: `file|${f.url}`,
       severity: 'error',
       url: page.url,
-      target: f.raw,
+      target: f.url,
       onHomepage: page.isHomepage,
       evidence: { anchor: f.anchor, error: 'file-url', message: '链接指向编辑人员本机文件（file://），公众无法访问' },
     });

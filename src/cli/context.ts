@@ -1,6 +1,7 @@
 // cli stage: what every command gets — output streams, environment, and shared option handling.
 import type { Command } from 'commander';
 import { loadConfig, type LoadedConfig } from '../config/index.ts';
+import { ConfigError } from '../errors/index.ts';
 
 /** Documented exit codes. */
 export const EXIT = { ok: 0, unexpected: 1, findings: 2, config: 3 } as const;
@@ -25,6 +26,6 @@ export function configFromOptions(opts: { config: string; dataDir?: string }, io
 export function parseNow(value: string | undefined): Date {
   if (!value) return new Date();
   const d = new Date(value);
-  if (Number.isNaN(d.getTime())) throw new Error(`--now: expected an ISO time such as 2026-11-20T08:00:00+08:00, got "${value}"`);
+  if (Number.isNaN(d.getTime())) throw new ConfigError(`--now: expected an ISO time such as 2026-11-20T08:00:00+08:00, got "${value}"`);
   return d;
 }

@@ -36,7 +36,7 @@ export function parseConfig(text: string, source: string, options: LoadOptions =
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length) {
     const problems = doc.errors.map((e) => {
-      const pos = e.linePos?.[0];
+      const pos = lineCounter.linePos(e.pos[0]);
       return `${pos ? `line ${pos.line}, column ${pos.col}: ` : ''}${e.message.split('\n')[0]}`;
     });
     throw new ConfigError(`${source} is not valid YAML`, problems);

@@ -10,13 +10,13 @@ class PinoBridge extends CrawleeLogger {
 
   override _log(level: LogLevel, message: string, data?: Record<string, unknown>, exception?: unknown): void {
     const obj = { ...(data ?? {}), ...(exception ? { err: exception } : {}) };
-    if (level <= LogLevel.ERROR) this.target.error(obj, message);
-    else if (level === LogLevel.SOFT_FAIL || level === LogLevel.WARNING) this.target.debug(obj, message);
+    // Failed requests are recorded by the crawl as facts and findings; Crawlee's own account of them is detail.
+    if (level <= LogLevel.WARNING) this.target.debug(obj, message);
     else this.target.trace(obj, message);
   }
 }
 
-/** A Crawlee Log instance writing into pino (crawler warnings are debug: our own records carry what matters). */
+/** A Crawlee Log instance writing into pino (Crawlee's errors and warnings become debug lines: our own records carry what matters). */
 export function crawleeLog(logger: Logger): Log {
   return new Log({ level: LogLevel.DEBUG, logger: new PinoBridge(logger.child({ module: 'crawlee' })) });
 }

@@ -120,7 +120,11 @@ export class HttpClient {
           size += buf.length;
         }
       }
-      if (truncated || options.method === 'HEAD') res.body.destroy();
+      if (options.method === 'HEAD') await res.body.dump();
+      else if (truncated) {
+        res.body.on('error', () => undefined);
+        res.body.destroy();
+      }
       return { status: res.statusCode, headers, body: Buffer.concat(chunks, size), truncated, ttfbMs, totalMs: performance.now() - started };
     } catch (err) {
       if (err instanceof FetchError) throw err;

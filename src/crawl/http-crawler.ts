@@ -1,7 +1,7 @@
 // crawl stage: Crawlee's CheerioCrawler for ordinary pages, decoding GBK/GB18030 pages correctly (header, then
 // <meta>, then detection) and resolving every name through the product's guarded resolver.
 import type { IncomingMessage } from 'node:http';
-import { text } from 'node:stream/consumers';
+import { buffer } from 'node:stream/consumers';
 import { CheerioCrawler, type CheerioCrawlerOptions, type CheerioCrawlingContext, type Configuration } from 'crawlee';
 import { decodeHtml } from './decode.ts';
 
@@ -17,7 +17,7 @@ export class GovCheerioCrawler extends CheerioCrawler {
   }
 
   protected override async _parseHTML(response: IncomingMessage, _isXml: boolean, crawlingContext: CheerioCrawlingContext) {
-    const raw = Buffer.from(await text(response), 'latin1');
+    const raw = await buffer(response);
     const decoded = decodeHtml(raw, response.headers['content-type']);
     (crawlingContext as unknown as { charset: string }).charset = decoded.charset;
     // The page is parsed once, by the request handler (page-parser.ts), which also needs the final URL.

@@ -28,8 +28,8 @@ export interface ParsedPage {
   links: LinkOccurrence[];
   /** Anchors with a placeholder href (`#`, empty, `javascript:void(0)`), with whether a script handles them. */
   placeholders: { raw: string; anchor: string; handled: boolean; hidden?: string }[];
-  /** `file://` links. */
-  fileLinks: { raw: string; anchor: string; tag: string }[];
+  /** `file://` links (`url` is the resolved, percent-encoded form). */
+  fileLinks: { raw: string; url: string; anchor: string; tag: string }[];
   /** The base URL links resolve against (<base href> or the page URL). */
   base: string;
 }
@@ -77,7 +77,7 @@ export function parsePage(html: string, pageUrl: string): ParsedPage {
           break;
         }
         case 'file':
-          fileLinks.push({ raw: kind.raw, anchor, tag });
+          fileLinks.push({ raw: kind.raw, url: kind.url, anchor, tag });
           break;
         default:
           break;

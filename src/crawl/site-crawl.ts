@@ -1,7 +1,7 @@
 // crawl stage: the crawl of one site — a self-contained job (queue, pages, link probes, checks, findings) that
 // resumes where a killed process left it. Sites are crawled one job each, so the job can later move to a worker.
 import { createHash } from 'node:crypto';
-import { rmSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Configuration, RequestQueue, type CheerioCrawlingContext } from 'crawlee';
 import type { Check, CheckContext, FindingDraft, PageSnapshot, TargetFacts } from '../checks/index.ts';
@@ -61,15 +61,16 @@ export async function crawlSite(options: SiteCrawlOptions): Promise<SiteCrawlRes
   const judgedAt = previous ? new Date(previous.judgedAt) : now;
   const resumed = Boolean(previous);
   const storageDir = join(config.dataDir, 'crawl', site.id);
-  if (!resumed) rmSync(storageDir, { recursive: true, force: true });
   mkdirSync(storageDir, { recursive: true });
   log.info({ runId: run.id, resumed }, resumed ? 'resuming an interrupted crawl' : 'crawl started');
 
+  // The durable crawl state is the database (pages and their links, written as each page is done): a killed crawl
+  // resumes from its frontier there. Crawlee's queues stay in memory (its one-JSON-file-per-request persistence
+  // halved the crawl rate) and its storage folder is under the data folder, not the working directory.
   const crawleeConfig = new Configuration({
-    persistStorage: true,
-    purgeOnStart: false,
+    persistStorage: false,
+    purgeOnStart: true,
     storageClientOptions: { localDataDirectory: storageDir },
-    persistStateIntervalMillis: 5000,
   });
   const httpQueue = await RequestQueue.open('http', { config: crawleeConfig });
   const browserQueue = await RequestQueue.open('browser', { config: crawleeConfig });
@@ -79,19 +80,30 @@ export async function crawlSite(options: SiteCrawlOptions): Promise<SiteCrawlRes
   const politeness = { ...config.crawl.politeness, ...site.politeness };
   const ctx: CheckContext = { site, config, now: judgedAt, log, http, services: options.services };
   const pageChecks = checks.filter((c) => c.onPage);
-  let queued = (await httpQueue.getInfo())!.totalRequestCount + (await browserQueue.getInfo())!.totalRequestCount;
+  let queued = 0;
   let pagesDone = store.pages.pageCount(run.id);
   let findingsCount = 0;
   const chromium = findChromium(config.crawl.chromium);
   let browserSkipped = 0;
 
-  const enqueue = async (url: string, depth: number, from?: string) => {
-    if (depth > limits.maxDepth || queued >= limits.maxPages) return false;
-    const mode = renderModeFor(site, url);
-    const queue = mode === 'browser' ? browserQueue : httpQueue;
-    const res = await queue.addRequest({ url, uniqueKey: url, userData: { depth, from } });
-    if (!res.wasAlreadyPresent) queued++;
-    return !res.wasAlreadyPresent;
+  // URLs already handed to a queue in this process: nav links repeat on every page, so most adds are skipped here
+  // (the queues themselves deduplicate across restarts).
+  const offered = new Set<string>();
+  const enqueue = async (urls: string[], depth: number, from?: string) => {
+    if (depth > limits.maxDepth) return;
+    const batches = { http: [] as string[], browser: [] as string[] };
+    for (const url of urls) {
+      if (offered.has(url)) continue;
+      offered.add(url);
+      batches[renderModeFor(site, url)].push(url);
+    }
+    for (const [mode, list] of Object.entries(batches) as ['http' | 'browser', string[]][]) {
+      const room = limits.maxPages - queued;
+      if (!list.length || room <= 0) continue;
+      const queue = mode === 'browser' ? browserQueue : httpQueue;
+      const res = await queue.addRequests(list.slice(0, room).map((url) => ({ url, uniqueKey: url, userData: { depth, from } })));
+      queued += res.processedRequests.filter((r) => !r.wasAlreadyPresent).length;
+    }
   };
 
   const columnOf = (url: string) => {
@@ -124,7 +136,7 @@ export async function crawlSite(options: SiteCrawlOptions): Promise<SiteCrawlRes
     // A redirect to another page of the site: that page is crawled (and checked) under its own URL.
     if (finalUrl !== url && isInScope(site, finalUrl, hosts)) {
       store.pages.recordPage(run.id, { url, finalUrl, status: p.status, contentType: p.contentType, title, depth: p.depth, renderedBy: p.renderedBy, fetchedAt: new Date() }, []);
-      await enqueue(finalUrl, p.depth, url);
+      await enqueue([finalUrl], p.depth, url);
       return;
     }
     const drafts: FindingDraft[] = [];
@@ -173,9 +185,11 @@ export async function crawlSite(options: SiteCrawlOptions): Promise<SiteCrawlRes
       store.findings.record(site.id, run.id, judgedAt, drafts);
       findingsCount += drafts.length;
     }
-    for (const link of links) {
-      if (looksLikePage(link.target, link.tag) && isInScope(site, link.target, hosts)) await enqueue(link.target, p.depth + 1, url);
-    }
+    await enqueue(
+      links.filter((l) => looksLikePage(l.target, l.tag) && isInScope(site, l.target, hosts)).map((l) => l.target),
+      p.depth + 1,
+      url,
+    );
     pagesDone++;
     options.onProgress?.({ siteId: site.id, pages: pagesDone, queued, findings: findingsCount });
   };
@@ -196,7 +210,15 @@ export async function crawlSite(options: SiteCrawlOptions): Promise<SiteCrawlRes
     options.onProgress?.({ siteId: site.id, pages: pagesDone, queued, findings: findingsCount });
   };
 
-  await enqueue(normalizeUrl(site.homepage), 0);
+  if (resumed) {
+    const done = store.pages.pageUrls(run.id);
+    for (const url of done) offered.add(url);
+    queued = done.length;
+    const frontier = store.pages.frontier(run.id).filter((f) => looksLikePage(f.url, 'a') && isInScope(site, f.url, hosts));
+    for (const f of frontier) await enqueue([f.url], f.depth);
+    log.info({ done: done.length, frontier: frontier.length }, 'crawl frontier restored from the database');
+  }
+  await enqueue([normalizeUrl(site.homepage)], 0);
   const maxConcurrency = Math.min(config.crawl.maxConcurrency, politeness.concurrency * hosts.length);
   // Alternate between the HTTP and the browser queues until both are drained (each can discover pages for the other).
   for (let pass = 0; pass < 20; pass++) {
@@ -207,6 +229,8 @@ export async function crawlSite(options: SiteCrawlOptions): Promise<SiteCrawlRes
         {
           requestQueue: httpQueue,
           maxConcurrency,
+          // Start at full (polite) concurrency: the autoscaler's slow ramp-up leaves a loopback-fast site idle.
+          minConcurrency: maxConcurrency,
           maxRequestRetries: config.crawl.retries,
           maxSessionRotations: 0,
           useSessionPool: false,
@@ -295,6 +319,7 @@ export async function crawlSite(options: SiteCrawlOptions): Promise<SiteCrawlRes
     log,
   );
   const toProbe = store.pages.unprobedTargets(run.id);
+  log.info({ pages: pagesDone, targets: toProbe.length }, 'pages crawled; probing the other link targets');
   const attachmentChecks = checks.filter((c) => c.onAttachment);
   const buffered: TargetFacts[] = [];
   await prober.probeAll(toProbe, (f) => {
@@ -317,7 +342,6 @@ export async function crawlSite(options: SiteCrawlOptions): Promise<SiteCrawlRes
   store.runs.finish(run.id, 'done', new Date(), stats);
   await httpQueue.drop().catch(() => undefined);
   await browserQueue.drop().catch(() => undefined);
-  rmSync(storageDir, { recursive: true, force: true });
   const durationMs = performance.now() - started;
   log.info({ ...stats, durationMs: Math.round(durationMs) }, 'crawl finished');
   return { runId: run.id, resumed, pages: stats.pages, linksChecked: stats.linksChecked, findings: stats.findings, browserSkipped, durationMs };

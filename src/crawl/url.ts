@@ -28,7 +28,13 @@ export function classifyHref(raw: string | undefined, base: string): LinkKind {
   }
   if (value.startsWith('#')) return { kind: 'fragment', raw: value };
   if (NON_WEB_SCHEMES.test(value)) return { kind: 'ignored', raw: value };
-  if (/^file:/i.test(value)) return { kind: 'file', raw: value, url: value };
+  if (/^file:/i.test(value)) {
+    try {
+      return { kind: 'file', raw: value, url: new URL(value).href };
+    } catch {
+      return { kind: 'file', raw: value, url: value };
+    }
+  }
   try {
     const u = new URL(value, base);
     if (u.protocol === 'file:') return { kind: 'file', raw: value, url: u.href };

@@ -106,6 +106,30 @@ export class PageStore {
     }));
   }
 
+  /** URLs of the pages a run has recorded (fetched or failed). */
+  pageUrls(runId: number): string[] {
+    return this.db.prepare('SELECT url FROM pages WHERE run_id = ?').pluck().all(runId) as string[];
+  }
+
+  /**
+   * The crawl frontier of an interrupted run: targets of page links (and redirect destinations) that have no page
+   * record yet, each with the smallest depth it was found at.
+   */
+  frontier(runId: number): { url: string; depth: number }[] {
+    return this.db
+      .prepare(
+        `SELECT target_url AS url, MIN(depth) AS depth FROM (
+           SELECT l.target_url, p.depth + 1 AS depth FROM links l JOIN pages p ON p.run_id = l.run_id AND p.url = l.source_url
+           WHERE l.run_id = ? AND l.tag IN ('a', 'area', 'iframe')
+           UNION ALL
+           SELECT p.final_url, p.depth FROM pages p WHERE p.run_id = ? AND p.final_url IS NOT NULL AND p.final_url <> p.url
+         ) AS f
+         WHERE NOT EXISTS (SELECT 1 FROM pages q WHERE q.run_id = ? AND q.url = f.target_url)
+         GROUP BY target_url ORDER BY depth, target_url`,
+      )
+      .all(runId, runId, runId) as { url: string; depth: number }[];
+  }
+
   /** Distinct link targets of a run that have no recorded facts yet (to be probed). */
   unprobedTargets(runId: number): string[] {
     return this.db
