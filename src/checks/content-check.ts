@@ -28,6 +28,8 @@ export interface TextHit {
 /** Options a scan gets besides the text. */
 export interface ScanOptions {
   siteId?: string;
+  /** Page region of the text (`attachment` for attachments; absent for check-text drafts). */
+  region?: TextRegion | 'attachment';
 }
 
 /** A content check: a text scan plus the Check contract built from it. */
@@ -119,7 +121,7 @@ export function defineContentCheck(def: ContentCheckDefinition): ContentCheck {
       const out: FindingDraft[] = [];
       for (const region of svc.pageText(page.$)) {
         if (def.regions && !def.regions.includes(region.region)) continue;
-        for (const hit of scanText(check, region.text, svc, { siteId: ctx.site.id })) {
+        for (const hit of scanText(check, region.text, svc, { siteId: ctx.site.id, region: region.region })) {
           const d = draft(check, hit, region.text, page.url, { region: region.region });
           if (page.column?.name) d.column = page.column.name;
           if (page.isHomepage) d.onHomepage = true;
@@ -147,7 +149,7 @@ export function defineContentCheck(def: ContentCheckDefinition): ContentCheck {
           },
         ];
       }
-      return scanText(check, result.text, svc, { siteId: ctx.site.id }).map((hit) => {
+      return scanText(check, result.text, svc, { siteId: ctx.site.id, region: 'attachment' }).map((hit) => {
         const d = draft(check, hit, result.text, doc.url, { region: 'attachment', format: result.format, linkedFrom: doc.linkedFrom });
         if (doc.column) d.column = doc.column;
         return d;

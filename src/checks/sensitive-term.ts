@@ -1,7 +1,7 @@
 // checks stage: sensitive.term — a term from the sensitive lists (博彩/色情 spam of defaced sites, 低俗/侮辱,
 // 违法广告), with its category. Hidden page text is scanned too: that is where injected spam hides.
 import type { ContentService } from '../text/content-service.ts';
-import { defineContentCheck, type TextHit } from './content-check.ts';
+import { defineContentCheck, type ScanOptions, type TextHit } from './content-check.ts';
 
 /** Words that make a sentence a warning or a crackdown report (打击六合彩赌博), not spam. */
 const REPORTING = /(打击|严禁|取缔|查处|防范|警惕|谨防|举报|违法|犯罪|整治|禁止|抵制|揭露|曝光|破获|查获|涉嫌)/;
@@ -15,8 +15,11 @@ function sentenceOf(text: string, start: number, end: number): string {
   return text.slice(s, e);
 }
 
-/** Finds sensitive terms (ASCII letters case-insensitively); short terms only on word boundaries. */
-export function scanSensitive(text: string, svc: ContentService): TextHit[] {
+/**
+ * Finds sensitive terms (ASCII letters case-insensitively); short terms only on word boundaries. Certain where spam
+ * looks injected — in hidden text or the title, or two different terms in one text; otherwise suspected.
+ */
+export function scanSensitive(text: string, svc: ContentService, options: ScanOptions = {}): TextHit[] {
   const lower = text.replace(/[A-Z]/g, (c) => c.toLowerCase());
   const hits: TextHit[] = [];
   for (let i = 0; i < lower.length; i++) {
@@ -36,6 +39,7 @@ export function scanSensitive(text: string, svc: ContentService): TextHit[] {
         start: i,
         end,
         severity: t.severity,
+        certainty: options.region === 'hidden' || options.region === 'title' ? 'certain' : 'suspected',
         message: `出现${t.category}类敏感词“${text.slice(i, end)}”`,
         keyPart: t.term,
         evidence: { term: text.slice(i, end), category: t.category },
@@ -44,6 +48,7 @@ export function scanSensitive(text: string, svc: ContentService): TextHit[] {
       break;
     }
   }
+  if (new Set(hits.map((h) => h.keyPart)).size >= 2) for (const h of hits) h.certainty = 'certain';
   return hits;
 }
 
@@ -51,5 +56,5 @@ export const sensitiveTerm = defineContentCheck({
   id: 'sensitive.term',
   title: '敏感词',
   description: '页面（含隐藏文字）和附件中出现敏感词表中的词语（博彩、色情等被篡改网站常见的垃圾内容，低俗侮辱用语，违法广告），标明类别；报道打击、防范类语句不报。',
-  scan: (text, svc) => scanSensitive(text, svc),
+  scan: (text, svc, options) => scanSensitive(text, svc, options),
 });

@@ -88,7 +88,8 @@ export function scanProtected(text: string, svc: ContentService, _options: ScanO
       }
       if (!ok || diffs.length === 0 || diffs.length > maxDiff) continue;
       // A bare 3-character name is only a leader's name next to a title.
-      let certainty: 'certain' | 'suspected' = 'certain';
+      // Short terms have more innocent neighbours: a human confirms those before they fail a site.
+      let certainty: 'certain' | 'suspected' = L >= 5 ? 'certain' : 'suspected';
       if (term.category === '领导人' && L <= 3) {
         const around = text.slice(Math.max(0, start - 8), start) + '|' + text.slice(start + L, start + L + 8);
         if (TITLE_CENTRAL.test(around)) certainty = 'certain';

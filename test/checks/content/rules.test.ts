@@ -65,6 +65,12 @@ describe('markings and sensitive terms', () => {
     expect(hits.map((h) => h.severity)).toEqual(['veto', 'veto', 'veto', 'error']);
   });
 
+  it('make spam certain when it looks injected (hidden, title, several terms), else suspected', () => {
+    expect(scanSensitive('点击进入澳门新葡京', svc).map((h) => h.certainty)).toEqual(['suspected']);
+    expect(scanSensitive('点击进入澳门新葡京', svc, { region: 'hidden' }).map((h) => h.certainty)).toEqual(['certain']);
+    expect(scanSensitive('百家乐真人荷官在线', svc).map((h) => h.certainty)).toEqual(['certain', 'certain']);
+  });
+
   it('skip sensitive terms in crackdown reports and across word boundaries', () => {
     expect(scanSensitive('点击进入澳门新葡京娱乐场', svc)).toHaveLength(1);
     expect(scanSensitive('依法查处六合彩赌博窝点', svc)).toHaveLength(0);
@@ -85,6 +91,8 @@ describe('typo rules', () => {
     const t = '中国共产档成立。省委书记王建果讲话。一国两智。中国共产觉（typo pair: reported by typo.serious）。';
     const hits = scanProtected(t, svc);
     expect(hits.map((h) => h.suggestion)).toEqual(['中国共产党', '省委书记王建国', '一国两制']);
+    // Short terms (一国两制) are suspected, a human confirms before they fail a site.
+    expect(hits.map((h) => h.certainty)).toEqual(['certain', 'certain', 'suspected']);
   });
 
   it('need a title next to a bare three-character leader name', () => {
