@@ -16,6 +16,12 @@ import { secretMarking } from './secret-marking.ts';
 import { privacyIdNumber } from './privacy-id-number.ts';
 import { privacyPhone } from './privacy-phone.ts';
 import { privacyBankCard } from './privacy-bank-card.ts';
+import { columnStale } from './column-stale.ts';
+import { columnBlank } from './column-blank.ts';
+import { columnWarning } from './column-warning.ts';
+import { homepageStale } from './homepage-stale.ts';
+import { availability } from './availability.ts';
+
 export * from './check.ts';
 export { createServices } from './services.ts';
 
@@ -24,6 +30,11 @@ export const CHECKS: readonly Check[] = [
   linkBroken,
   linkWrong,
   linkHidden,
+  columnStale,
+  columnBlank,
+  columnWarning,
+  homepageStale,
+  availability,
   ipv6NoAaaa,
   ipv6Unreachable,
   ipv6Inconsistent,

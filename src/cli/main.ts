@@ -5,9 +5,13 @@ import { EXIT, type CliIO, type RegisterCommand } from './context.ts';
 import { registerCrawl } from './crawl.ts';
 import { registerDemo } from './demo.ts';
 import { registerFindings } from './findings.ts';
+import { registerCheckText } from './check-text.ts';
+import { registerIpv6 } from './ipv6.ts';
+import { registerProbe } from './probe.ts';
+import { registerVerdict } from './verdict.ts';
 
 /** Every command, in the order `--help` lists them. */
-const COMMANDS: RegisterCommand[] = [registerCrawl, registerFindings, registerDemo];
+const COMMANDS: RegisterCommand[] = [registerCrawl, registerFindings, registerVerdict, registerProbe, registerIpv6, registerCheckText, registerDemo];
 
 const EXIT_HELP = `
 Exit codes:

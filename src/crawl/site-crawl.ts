@@ -55,7 +55,8 @@ export async function crawlSite(options: SiteCrawlOptions): Promise<SiteCrawlRes
   const { site, config, store, http, now, checks } = options;
   const log = options.log.child({ module: 'crawl', site: site.id });
   const started = performance.now();
-  const checkIds = checks.map((c) => c.id);
+  // Only checks with a hook run in a crawl; findings of the others (probes) are never resolved by a crawl.
+  const checkIds = checks.filter((c) => c.onPage || c.onSite || c.onAttachment).map((c) => c.id);
   const previous = store.runs.unfinished(site.id, 'crawl');
   const run = previous ?? store.runs.start(site.id, 'crawl', new Date(), now, checkIds);
   const judgedAt = previous ? new Date(previous.judgedAt) : now;
@@ -78,7 +79,9 @@ export async function crawlSite(options: SiteCrawlOptions): Promise<SiteCrawlRes
   const hosts = siteHosts(site);
   const limits = { ...config.crawl.limits, ...site.limits };
   const politeness = { ...config.crawl.politeness, ...site.politeness };
-  const ctx: CheckContext = { site, config, now: judgedAt, log, http, services: options.services };
+  // The freshness checks keep per-run snapshots and read the probe history through their stores.
+  const services = { ...options.services, snapshots: store.snapshots, probes: store.probes };
+  const ctx: CheckContext = { site, config, now: judgedAt, log, http, services };
   const pageChecks = checks.filter((c) => c.onPage);
   let queued = 0;
   let pagesDone = store.pages.pageCount(run.id);

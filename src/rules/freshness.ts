@@ -4,6 +4,7 @@
 import { dirname, resolve } from 'node:path';
 import type { CheckContext, SiteInput } from '../checks/check.ts';
 import type { AppConfig, ColumnConfig } from '../config/index.ts';
+import { renderModeFor } from '../config/index.ts';
 import { navigationLinks, newestItem, parseHomepage, readColumn, type ColumnItem, type ColumnRead } from '../crawl/column-reader.ts';
 import { decodeHtml } from '../crawl/decode.ts';
 import { FetchError } from '../crawl/fetch-error.ts';
@@ -265,7 +266,11 @@ export async function surveySite(input: Pick<SiteInput, 'runId'>, ctx: CheckCont
   }
   const limit = ctx.site.politeness?.concurrency ?? ctx.config.crawl.politeness.concurrency;
   const columns = await mapLimit(configured, limit, async ({ column, discovered }) => {
-    const read = await readColumn(ctx.http, column.url, { today, maxPages: s.maxListPages, articleFallback: s.articleFallback });
+    let read = await readColumn(ctx.http, column.url, { today, maxPages: s.maxListPages, articleFallback: s.articleFallback });
+    // A list the registry marks `render: browser` and that shows nothing over plain HTTP is unread, not blank.
+    if (read.outcome === 'read' && !read.items.length && !read.emptyNotice && renderModeFor(ctx.site, column.url) === 'browser') {
+      read = { ...read, outcome: 'error', error: 'script-rendered' };
+    }
     if (read.outcome === 'error') ctx.log.warn({ column: column.name, url: column.url, error: read.error }, 'column list could not be read');
     return judgeColumn(column, read, today, ind, discovered);
   });
