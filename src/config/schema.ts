@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { contentSettingsSchema } from './schema-content.ts';
 import { freshnessSettingsSchema } from './schema-freshness.ts';
 import { ipv6SettingsSchema } from './schema-ipv6.ts';
+import { reportSettingsSchema } from './schema-report.ts';
 
 /** Government levels used for sampling and reporting. */
 export const LEVELS = ['省', '市', '县', '部门'] as const;
@@ -166,6 +167,7 @@ export const configSchema = z.strictObject({
   network: networkSchema.default(networkSchema.parse({})),
   crawl: crawlSchema.default(crawlSchema.parse({})),
   checks: checksSchema.default(checksSchema.parse({})),
+  report: reportSettingsSchema.default(reportSettingsSchema.parse({})),
   editors: z.array(editorSchema).default([]),
   sites: z.array(siteSchema).min(1, 'expected at least one site'),
 });
