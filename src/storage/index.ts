@@ -6,6 +6,7 @@ import { RunStore } from './runs.ts';
 import { SnapshotStore } from './snapshots.ts';
 import { ProbeStore } from './probes.ts';
 import { Ipv6Store } from './ipv6.ts';
+import { ReportStore } from './reports.ts';
 
 export { findingId, type FindingFilter } from './findings.ts';
 export type { RunRow } from './runs.ts';
@@ -14,6 +15,7 @@ export { openDatabase, migrate, type Db } from './db.ts';
 export { Ipv6Store, type StoredIpv6Result } from './ipv6.ts';
 export { SnapshotStore, HOMEPAGE_COLUMN, type ColumnSnapshot, type SnapshotItem } from './snapshots.ts';
 export { ProbeStore, type ProbeRecord, type StoredProbe, type ProbeWindow } from './probes.ts';
+export { ReportStore, type StoredReport } from './reports.ts';
 
 /** The product's database: runs, pages, links and findings; later stages add their stores here. */
 export class Store {
@@ -23,6 +25,7 @@ export class Store {
   readonly ipv6: Ipv6Store;
   readonly snapshots: SnapshotStore;
   readonly probes: ProbeStore;
+  readonly reports: ReportStore;
 
   constructor(readonly db: Db) {
     this.runs = new RunStore(db);
@@ -31,6 +34,7 @@ export class Store {
     this.ipv6 = new Ipv6Store(db);
     this.snapshots = new SnapshotStore(db);
     this.probes = new ProbeStore(db);
+    this.reports = new ReportStore(db);
   }
 
   /** Opens the database in a data folder. */

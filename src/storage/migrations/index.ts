@@ -2,6 +2,7 @@
 import { sql as initial } from './2026-11-23-1830-initial.ts';
 import { sql as freshness } from './2026-11-23-1900-freshness.ts';
 import { sql as ipv6 } from './2026-11-23-1910-ipv6.ts';
+import { sql as reports } from './2026-11-23-2000-reports.ts';
 
 export interface Migration {
   /** `YYYY-MM-DD-HHMM-name`, sorted by time. */
@@ -13,4 +14,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '2026-11-23-1830-initial', sql: initial },
   { id: '2026-11-23-1900-freshness', sql: freshness },
   { id: '2026-11-23-1910-ipv6', sql: ipv6 },
+  { id: '2026-11-23-2000-reports', sql: reports },
 ];
