@@ -31,7 +31,7 @@ export async function crawlAndSummarise(config: LoadedConfig, io: CliIO, options
     io.stderr.write(`\r${p.siteId}: ${p.pages} pages done, ${p.queued} queued, ${p.findings} findings so far, ${rate.toFixed(1)} pages/s   `);
   };
   try {
-    const outcomes = await runCrawl({ config, store, log, now: options.now, siteIds: options.siteIds, onProgress });
+    const outcomes = await runCrawl({ config, store, log, now: options.now, siteIds: options.siteIds, onProgress, env: io.env });
     if (tty) io.stderr.write('\n');
     const siteIds = outcomes.map((o) => o.siteId);
     const open = store.findings.list({ siteIds });

@@ -18,14 +18,19 @@ export const CHROMIUM_ARGS = [
   '--mute-audio',
 ];
 
-/** The Chromium executable to use, or undefined with the places looked at. */
+/**
+ * The Chromium executable to use, or undefined with the places looked at. A browser named by
+ * $GOVHEALTH_CHROMIUM or `crawl.chromium` is the only one tried: a wrong path is reported, not replaced.
+ */
 export function findChromium(configured?: string, env: Record<string, string | undefined> = process.env): { path?: string; looked: string[] } {
-  const candidates = [env.GOVHEALTH_CHROMIUM, configured, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
-  try {
-    candidates.push(chromium.executablePath());
-  } catch {
-    /* playwright-core without a downloaded browser */
+  const chosen = env.GOVHEALTH_CHROMIUM || configured;
+  const candidates = chosen ? [chosen] : ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  if (!chosen) {
+    try {
+      candidates.push(chromium.executablePath());
+    } catch {
+      /* playwright-core without a downloaded browser */
+    }
   }
-  const looked = candidates.filter((c): c is string => Boolean(c));
-  return { path: looked.find((c) => existsSync(c)), looked };
+  return { path: candidates.find((c) => existsSync(c)), looked: candidates };
 }

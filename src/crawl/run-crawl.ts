@@ -18,6 +18,8 @@ export interface RunCrawlOptions {
   /** Checks to run; defaults to every registered check whose group is enabled in the config. */
   checks?: readonly Check[];
   onProgress?(p: CrawlProgress): void;
+  /** Environment (for $GOVHEALTH_CHROMIUM); defaults to the process's. */
+  env?: Record<string, string | undefined>;
 }
 
 export interface SiteOutcome {
@@ -44,7 +46,7 @@ export async function runCrawl(options: RunCrawlOptions): Promise<SiteOutcome[]>
   try {
     for (const site of sites) {
       try {
-        const result = await crawlSite({ site, config, store, http, checks, services, now, log, onProgress: options.onProgress });
+        const result = await crawlSite({ site, config, store, http, checks, services, now, log, onProgress: options.onProgress, env: options.env });
         outcomes.push({ siteId: site.id, result });
       } catch (err) {
         log.error({ err, site: site.id }, 'site crawl failed; its findings so far are kept and the crawl resumes next run');

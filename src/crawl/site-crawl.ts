@@ -31,6 +31,8 @@ export interface SiteCrawlOptions {
   log: Logger;
   /** Called every time a page is done (progress display). */
   onProgress?(progress: CrawlProgress): void;
+  /** Environment (for $GOVHEALTH_CHROMIUM); defaults to the process's. */
+  env?: Record<string, string | undefined>;
 }
 
 export interface CrawlProgress {
@@ -86,7 +88,7 @@ export async function crawlSite(options: SiteCrawlOptions): Promise<SiteCrawlRes
   let queued = 0;
   let pagesDone = store.pages.pageCount(run.id);
   let findingsCount = 0;
-  const chromium = findChromium(config.crawl.chromium);
+  const chromium = findChromium(config.crawl.chromium, options.env);
   let browserSkipped = 0;
 
   // URLs already handed to a queue in this process: nav links repeat on every page, so most adds are skipped here
