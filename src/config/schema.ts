@@ -3,7 +3,10 @@ import { z } from 'zod';
 import { contentSettingsSchema } from './schema-content.ts';
 import { freshnessSettingsSchema } from './schema-freshness.ts';
 import { ipv6SettingsSchema } from './schema-ipv6.ts';
+import { accountSelectorsSchema, interactionColumnSchema, newmediaListingSchema, newmediaSettingsSchema } from './schema-newmedia.ts';
+import { alertsSettingsSchema, scheduleSettingsSchema } from './schema-alerts.ts';
 import { reportSettingsSchema } from './schema-report.ts';
+import { webSettingsSchema } from './schema-web.ts';
 
 /** Government levels used for sampling and reporting. */
 export const LEVELS = ['省', '市', '县', '部门'] as const;
@@ -53,6 +56,8 @@ export const accountSchema = z.strictObject({
   editor: z.string().optional(),
   /** Platform profile name; defaults to the platform. */
   profile: z.string().optional(),
+  /** CSS selectors for the `generic` profile (see schema-newmedia.ts). */
+  selectors: accountSelectorsSchema.optional(),
 });
 
 const renderRule = z.strictObject({
@@ -96,6 +101,10 @@ export const siteSchema = z.strictObject({
   exclude: z.array(regex).default([]),
   columns: z.array(columnSchema).default([]),
   accounts: z.array(accountSchema).default([]),
+  /** The site's 政务新媒体 page listing its accounts (compared with `accounts`). */
+  newmediaListing: newmediaListingSchema.optional(),
+  /** 互动交流 columns (留言/咨询/信箱); none: discovered from the homepage. */
+  interaction: z.array(interactionColumnSchema).default([]),
 });
 
 const editorSchema = z.strictObject({
@@ -157,6 +166,7 @@ const checksSchema = z.strictObject({
   content: contentSettingsSchema.default(contentSettingsSchema.parse({})),
   freshness: freshnessSettingsSchema.default(freshnessSettingsSchema.parse({})),
   ipv6: ipv6SettingsSchema.default(ipv6SettingsSchema.parse({})),
+  newmedia: newmediaSettingsSchema.default(newmediaSettingsSchema.parse({})),
 });
 
 export const configSchema = z.strictObject({
@@ -168,7 +178,10 @@ export const configSchema = z.strictObject({
   crawl: crawlSchema.default(crawlSchema.parse({})),
   checks: checksSchema.default(checksSchema.parse({})),
   report: reportSettingsSchema.default(reportSettingsSchema.parse({})),
+  web: webSettingsSchema.default(webSettingsSchema.parse({})),
   editors: z.array(editorSchema).default([]),
+  alerts: alertsSettingsSchema.default(alertsSettingsSchema.parse({})),
+  schedule: scheduleSettingsSchema.default(scheduleSettingsSchema.parse({})),
   sites: z.array(siteSchema).min(1, 'expected at least one site'),
 });
 
