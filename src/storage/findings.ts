@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { Finding, FindingDraft, Severity } from '../checks/index.ts';
 import type { Db } from './db.ts';
+import { falsePositiveIds } from './finding-marks.ts';
 
 /** The stable id of a problem: the same site, check and key give the same id in every run. */
 export function findingId(siteId: string, check: string, key: string): string {
@@ -89,9 +90,11 @@ export class FindingStore {
   /** Stores drafts of one run, merging drafts with the same key (one problem on many pages). Returns their ids. */
   record(siteId: string, runId: number, now: Date, drafts: FindingDraft[]): string[] {
     const ids: string[] = [];
+    const allowed = falsePositiveIds(this.db, siteId);
     this.db.transaction(() => {
       for (const d of drafts) {
         const id = findingId(siteId, d.check, d.key);
+        if (allowed.has(id)) continue;
         ids.push(id);
         this.upsert.run({
           id,

@@ -6,6 +6,10 @@ import { RunStore } from './runs.ts';
 import { SnapshotStore } from './snapshots.ts';
 import { ProbeStore } from './probes.ts';
 import { Ipv6Store } from './ipv6.ts';
+import { UserStore } from './users.ts';
+import { SessionStore } from './sessions.ts';
+import { FindingMarkStore } from './finding-marks.ts';
+import { DashboardStore } from './dashboard.ts';
 import { ReportStore } from './reports.ts';
 
 export { findingId, type FindingFilter } from './findings.ts';
@@ -14,6 +18,10 @@ export type { PageRecord, StoredLink } from './pages.ts';
 export { openDatabase, migrate, type Db } from './db.ts';
 export { Ipv6Store, type StoredIpv6Result } from './ipv6.ts';
 export { SnapshotStore, HOMEPAGE_COLUMN, type ColumnSnapshot, type SnapshotItem } from './snapshots.ts';
+export { UserStore, type WebUser, type WebRole } from './users.ts';
+export { SessionStore, type WebSession } from './sessions.ts';
+export { FindingMarkStore, type FindingMark, type MarkKind } from './finding-marks.ts';
+export { DashboardStore, type RunSummary } from './dashboard.ts';
 export { ProbeStore, type ProbeRecord, type StoredProbe, type ProbeWindow } from './probes.ts';
 export { ReportStore, type StoredReport } from './reports.ts';
 
@@ -25,6 +33,10 @@ export class Store {
   readonly ipv6: Ipv6Store;
   readonly snapshots: SnapshotStore;
   readonly probes: ProbeStore;
+  readonly users: UserStore;
+  readonly sessions: SessionStore;
+  readonly marks: FindingMarkStore;
+  readonly dashboard: DashboardStore;
   readonly reports: ReportStore;
 
   constructor(readonly db: Db) {
@@ -34,6 +46,10 @@ export class Store {
     this.ipv6 = new Ipv6Store(db);
     this.snapshots = new SnapshotStore(db);
     this.probes = new ProbeStore(db);
+    this.users = new UserStore(db);
+    this.sessions = new SessionStore(db);
+    this.marks = new FindingMarkStore(db);
+    this.dashboard = new DashboardStore(db);
     this.reports = new ReportStore(db);
   }
 

@@ -3,6 +3,8 @@ import { sql as initial } from './2026-11-23-1830-initial.ts';
 import { sql as freshness } from './2026-11-23-1900-freshness.ts';
 import { sql as ipv6 } from './2026-11-23-1910-ipv6.ts';
 import { sql as reports } from './2026-11-23-2000-reports.ts';
+import { sql as alerts } from './2026-11-23-2005-alerts.ts';
+import { sql as web } from './2026-11-23-2010-web.ts';
 
 export interface Migration {
   /** `YYYY-MM-DD-HHMM-name`, sorted by time. */
@@ -15,4 +17,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '2026-11-23-1900-freshness', sql: freshness },
   { id: '2026-11-23-1910-ipv6', sql: ipv6 },
   { id: '2026-11-23-2000-reports', sql: reports },
+  { id: '2026-11-23-2005-alerts', sql: alerts },
+  { id: '2026-11-23-2010-web', sql: web },
 ];
