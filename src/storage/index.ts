@@ -11,8 +11,10 @@ import { SessionStore } from './sessions.ts';
 import { FindingMarkStore } from './finding-marks.ts';
 import { DashboardStore } from './dashboard.ts';
 import { ReportStore } from './reports.ts';
+import { AlertStore } from './alerts.ts';
 
 export { findingId, type FindingFilter } from './findings.ts';
+export { AlertStore, type Delivery, type DeliveryStatus, type NewDelivery, type AlertState, type JobRun, type PruneResult } from './alerts.ts';
 export type { RunRow } from './runs.ts';
 export type { PageRecord, StoredLink } from './pages.ts';
 export { openDatabase, migrate, type Db } from './db.ts';
@@ -38,9 +40,11 @@ export class Store {
   readonly marks: FindingMarkStore;
   readonly dashboard: DashboardStore;
   readonly reports: ReportStore;
+  readonly alerts: AlertStore;
 
   constructor(readonly db: Db) {
     this.runs = new RunStore(db);
+    this.alerts = new AlertStore(db);
     this.pages = new PageStore(db);
     this.findings = new FindingStore(db);
     this.ipv6 = new Ipv6Store(db);
