@@ -1,11 +1,13 @@
 // The quarterly report end to end: the freshness fixture sites surveyed by the real checks (verdict --survey),
 // availability probed, a province site with planted content findings (an ID number, a <script> in evidence,
 // 暗链) and two new-media accounts, a 2026Q3 report to track fixes against, then `report --quarter 2026Q4`.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
+import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig, type LoadedConfig } from '../../src/config/index.ts';
 import { HttpClient, Resolver } from '../../src/crawl/index.ts';
@@ -151,6 +153,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
+  // GOVHEALTH_KEEP_REPORT=<dir> keeps the generated 2026Q4 outputs for a human look.
+  if (process.env.GOVHEALTH_KEEP_REPORT && q4Dir) cpSync(q4Dir, process.env.GOVHEALTH_KEEP_REPORT, { recursive: true });
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -299,4 +303,52 @@ describe('the four outputs', () => {
     expect((await runReport(['--config', configFile, '--quarter', '2026-13'])).code).toBe(3);
     expect((await runReport(['--config', configFile, '--quarter', '2026Q4', '--sample', '2'])).code).toBe(3);
   });
+});
+
+describe('the HTML in headless Chromium', () => {
+  it('renders with its tables and charts, runs no script, and prints on A4', async () => {
+    const browser = await chromium.launch({
+      executablePath: process.env.GOVHEALTH_CHROMIUM ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    try {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      await page.goto(pathToFileURL(join(q4Dir, 'report-2026Q4.html')).href, { waitUntil: 'load', timeout: 30_000 });
+      const seen = await page.evaluate(() => ({
+        title: document.querySelector('h1')?.textContent,
+        sections: [...document.querySelectorAll('h2')].map((h) => h.textContent),
+        annexHeaders: [...document.querySelectorAll('table.annex')].map((t) => [...t.querySelectorAll('thead th')].map((th) => th.textContent)),
+        failedRows: document.querySelectorAll('table.failed-sites tbody tr').length,
+        accountRows: document.querySelectorAll('table.accounts tbody tr').length,
+        detailRows: document.querySelectorAll('table.details tbody tr').length,
+        fixRows: document.querySelectorAll('table.fixes tbody tr').length,
+        charts: [...document.querySelectorAll('figure svg')].map((svg) => {
+          const r = svg.getBoundingClientRect();
+          return { w: Math.round(r.width), h: Math.round(r.height), bars: svg.querySelectorAll('path').length };
+        }),
+        planted: (window as unknown as { __planted?: number }).__planted,
+        scripts: document.scripts.length,
+      }));
+      expect(errors).toEqual([]);
+      expect(seen.title).toBe(q4.title);
+      expect(seen.sections).toEqual(['一、总体情况', '二、主要问题', '三、整改要求', '附件1：不合格网站名单', '附件2：新媒体名单', '附件3：问题明细', '附件4：上季度问题整改情况']);
+      expect(seen.annexHeaders).toEqual([[...ANNEX_COLUMNS], [...ANNEX_COLUMNS]]);
+      expect(seen.failedRows).toBe(q4.summary.sitesFailed);
+      expect(seen.accountRows).toBe(2);
+      expect(seen.detailRows).toBe(q4.summary.problems);
+      expect(seen.fixRows).toBe(3);
+      expect(seen.charts).toHaveLength(3);
+      for (const c of seen.charts) expect(c.w > 200 && c.h > 100 && c.bars > 5, JSON.stringify(c)).toBe(true);
+      expect(seen.planted).toBeUndefined();
+      expect(seen.scripts).toBe(0);
+      const pdf = await page.pdf({ format: 'A4', printBackground: true });
+      const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+      expect(pages).toBeGreaterThanOrEqual(4);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
 });
