@@ -101,6 +101,9 @@ export function registerCheckPage(app: FastifyInstance, ctx: WebContext): void {
       checkCsrf(req, fields._csrf ?? '');
       draft = { title: fields.title ?? '', text: fields.text ?? '', ...(file ? { file } : {}) };
     } else {
+      if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+        throw new HttpError(415, 'unsupported_media_type', '请以 application/json（{ "text": …, "title": … }）或 multipart/form-data（上传文档）提交');
+      }
       checkCsrf(req, '');
       const b = req.body as Record<string, unknown> | undefined;
       if (!b || typeof b !== 'object' || Array.isArray(b)) throw new HttpError(400, 'invalid_body', '请求体应为 JSON 对象 { "text": …, "title": … }');
