@@ -62,7 +62,7 @@ describe('POST /api/check-text', () => {
   });
 
   it('answers 401 as JSON without credentials or with an unknown token', async () => {
-    for (const headers of [{}, { authorization: 'Bearer ght_nope' }]) {
+    for (const headers of [{}, { authorization: "Bearer ght_nope" }] as Record<string, string>[]) {
       const res = await api({ text: '秸杆' }, headers);
       expect(res.statusCode).toBe(401);
       expect(res.headers['content-type']).toMatch(/application\/json/);

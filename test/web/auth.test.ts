@@ -85,7 +85,7 @@ describe('CSRF on forms', () => {
     const { cookie, csrf } = await login(s.app, 'boss');
     const url = `/findings/${s.ids.formula}/false-positive`;
     const headers = { 'content-type': 'application/x-www-form-urlencoded', cookie };
-    for (const fields of [{ reason: 'x' }, { reason: 'x', _csrf: 'forged' }]) {
+    for (const fields of [{ reason: 'x' }, { reason: 'x', _csrf: 'forged' }] as Record<string, string>[]) {
       const res = await s.app.inject({ method: 'POST', url, headers, payload: new URLSearchParams(fields).toString() });
       expect(res.statusCode).toBe(403);
     }
