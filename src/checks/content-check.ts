@@ -95,9 +95,6 @@ function draft(check: ContentCheck, hit: TextHit, text: string, url: string, ext
   };
 }
 
-/** The check that reports attachments no content check could read (once per attachment, not seven times). */
-export const SKIP_REPORTER = 'typo.serious';
-
 interface ContentCheckDefinition {
   id: string;
   title: string;
@@ -134,21 +131,8 @@ export function defineContentCheck(def: ContentCheckDefinition): ContentCheck {
       if (!ctx.config.checks.content.enabled) return [];
       const svc = contentService(ctx);
       const result = await svc.attachmentText(doc.body, doc.url, doc.contentType);
-      if (result.status === 'skipped') {
-        if (check.id !== SKIP_REPORTER) return [];
-        ctx.log.info({ url: doc.url, format: result.format, reason: result.reason }, 'attachment not checked');
-        return [
-          {
-            check: check.id,
-            key: `attachment-skipped:${doc.url}`,
-            severity: 'info',
-            certainty: 'suspected',
-            url: doc.url,
-            ...(doc.column ? { column: doc.column } : {}),
-            evidence: { outcome: 'skipped', reason: result.reason, format: result.format, linkedFrom: doc.linkedFrom, message: `附件未能检查：${result.reason}` },
-          },
-        ];
-      }
+      // An unreadable attachment is reported once, by attachment.unreadable: "could not check" is not a defect.
+      if (result.status === 'skipped') return [];
       return scanText(check, result.text, svc, { siteId: ctx.site.id, region: 'attachment' }).map((hit) => {
         const d = draft(check, hit, result.text, doc.url, { region: 'attachment', format: result.format, linkedFrom: doc.linkedFrom });
         if (doc.column) d.column = doc.column;

@@ -16,11 +16,19 @@ import { secretMarking } from './secret-marking.ts';
 import { privacyIdNumber } from './privacy-id-number.ts';
 import { privacyPhone } from './privacy-phone.ts';
 import { privacyBankCard } from './privacy-bank-card.ts';
+import { attachmentUnreadable } from './attachment-unreadable.ts';
 import { columnStale } from './column-stale.ts';
 import { columnBlank } from './column-blank.ts';
 import { columnWarning } from './column-warning.ts';
 import { homepageStale } from './homepage-stale.ts';
 import { availability } from './availability.ts';
+import { newmediaStale } from './newmedia-stale.ts';
+import { newmediaDormant } from './newmedia-dormant.ts';
+import { newmediaUnlisted } from './newmedia-unlisted.ts';
+import { newmediaBroken } from './newmedia-broken.ts';
+import { interactionSlow } from './interaction-slow.ts';
+import { interactionUnanswered } from './interaction-unanswered.ts';
+import { interactionMissing } from './interaction-missing.ts';
 
 export * from './check.ts';
 export { createServices } from './services.ts';
@@ -40,6 +48,13 @@ export const CHECKS: readonly Check[] = [
   ipv6Inconsistent,
   ipv6Links,
   ipv6Slow,
+  newmediaStale,
+  newmediaDormant,
+  newmediaUnlisted,
+  newmediaBroken,
+  interactionSlow,
+  interactionUnanswered,
+  interactionMissing,
   typoSerious,
   typoProtected,
   sensitiveTerm,
@@ -47,6 +62,7 @@ export const CHECKS: readonly Check[] = [
   privacyIdNumber,
   privacyPhone,
   privacyBankCard,
+  attachmentUnreadable,
 ];
 
 /** Throws at start-up when two checks share an id (a registry mistake, not a user error). */

@@ -204,8 +204,14 @@ export async function crawlSite(options: SiteCrawlOptions): Promise<SiteCrawlRes
     const kind = classifyFetchError(error);
     const message = error.message.split('\n')[0]!.slice(0, 300);
     const status = /^(\d{3}) - /.exec(error.message)?.[1];
-    // Redirect trouble is left to the link prober, which follows the chain itself and names loops exactly.
-    if (/redirect/i.test(error.name) || /redirected \d+ times/i.test(message)) return;
+    // Redirect trouble is left to the link prober, which follows the chain itself and names loops exactly; a
+    // transient failure (timeout, reset) gets the prober's request as a second opinion before it is reported.
+    const transient = kind === 'timeout' || kind === 'reset' || kind === 'network';
+    const deferred = transient || /redirect/i.test(error.name) || /redirected \d+ times/i.test(message);
+    if (deferred) {
+      store.pages.recordPage(run.id, { url, depth, renderedBy, fetchedAt: new Date(), error: message }, []);
+      return;
+    }
     const facts: TargetFacts = status
       ? { url, outcome: 'fetched', status: Number(status), method: 'crawl' }
       : { url, outcome: 'error', errorKind: kind, errorMessage: message, method: 'crawl' };

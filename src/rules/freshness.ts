@@ -271,7 +271,11 @@ export async function surveySite(input: Pick<SiteInput, 'runId'>, ctx: CheckCont
     if (read.outcome === 'read' && !read.items.length && !read.emptyNotice && renderModeFor(ctx.site, column.url) === 'browser') {
       read = { ...read, outcome: 'error', error: 'script-rendered' };
     }
-    if (read.outcome === 'error') ctx.log.warn({ column: column.name, url: column.url, error: read.error }, 'column list could not be read');
+    if (read.outcome === 'error') {
+      // A script-built list is expected not to be readable over plain HTTP: it is reported as not assessed.
+      const level = read.error === 'script-rendered' ? 'info' : 'warn';
+      ctx.log[level]({ column: column.name, url: column.url, error: read.error }, 'column list could not be read');
+    }
     return judgeColumn(column, read, today, ind, discovered);
   });
 

@@ -15,7 +15,7 @@ beforeAll(() => {
 
 async function run(file: string): Promise<FindingDraft[]> {
   const doc = { url: `http://www.demo.test/files/${file}`, linkedFrom: 'http://www.demo.test/list.html', contentType: '', body: readFileSync(DIR + file) };
-  return (await Promise.all(CONTENT.map((c) => c.onAttachment!(doc, ctx)))).flat();
+  return (await Promise.all(CONTENT.filter((c) => c.onAttachment).map((c) => c.onAttachment!(doc, ctx)))).flat();
 }
 
 describe('content checks on attachments', () => {
@@ -37,7 +37,7 @@ describe('content checks on attachments', () => {
     it(`report ${u.file} once as skipped with the reason`, async () => {
       const drafts = await run(u.file);
       expect(drafts).toHaveLength(1);
-      expect(drafts[0]!.check).toBe('typo.serious');
+      expect(drafts[0]!.check).toBe('attachment.unreadable');
       expect(drafts[0]!.severity).toBe('info');
       expect(drafts[0]!.evidence.outcome).toBe('skipped');
       expect(String(drafts[0]!.evidence.reason)).toMatch(u.reason);
@@ -47,8 +47,17 @@ describe('content checks on attachments', () => {
   it('skip an attachment over the size cap, saying which setting to change', async () => {
     const small = context(service({ attachments: { maxBytes: 1000, maxChars: 1000, timeoutMs: 30_000 } }));
     const doc = { url: 'http://www.demo.test/files/recipients.xlsx', linkedFrom: 'http://www.demo.test/', contentType: '', body: readFileSync(DIR + 'recipients.xlsx') };
-    const drafts = (await Promise.all(CONTENT.map((c) => c.onAttachment!(doc, small)))).flat();
+    const drafts = (await Promise.all(CONTENT.filter((c) => c.onAttachment).map((c) => c.onAttachment!(doc, small)))).flat();
     expect(drafts).toHaveLength(1);
     expect(String(drafts[0]!.evidence.reason)).toContain('checks.content.attachments.maxBytes');
+  });
+});
+
+describe('attachment.unreadable', () => {
+  it('is the only check reporting an unreadable file, as information that counts against nobody', async () => {
+    const ctx2 = context(service());
+    const doc = { url: 'http://www.demo.test/files/broken.pdf', linkedFrom: 'http://www.demo.test/', contentType: 'application/pdf', body: readFileSync(DIR + 'broken.pdf') };
+    const drafts = (await Promise.all(CHECKS.filter((c) => c.onAttachment).map((c) => c.onAttachment!(doc, ctx2)))).flat();
+    expect(drafts.map((d) => [d.check, d.severity, d.evidence.outcome])).toEqual([['attachment.unreadable', 'info', 'skipped']]);
   });
 });

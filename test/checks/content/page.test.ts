@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CHECKS, type CheckContext } from '../../../src/checks/index.ts';
 import { context, page, service } from './helpers.ts';
 
-const CONTENT = CHECKS.filter((c) => c.group === 'content');
+const CONTENT = CHECKS.filter((c) => c.group === 'content' && c.onPage);
 let ctx: CheckContext;
 beforeAll(() => {
   ctx = context(service({ allowBySite: { demo: ['坐阵'] } }));

@@ -14,10 +14,10 @@ describe('content scenario for crawl-level tests', () => {
     const ctx = context(service());
     const content = CHECKS.filter((c) => c.group === 'content');
     const drafts: FindingDraft[] = [];
-    for (const p of PAGES) for (const c of content) drafts.push(...c.onPage!(page(ORIGIN + p.path, p.html), ctx));
+    for (const p of PAGES) for (const c of content) if (c.onPage) drafts.push(...c.onPage(page(ORIGIN + p.path, p.html), ctx));
     for (const f of ATTACHMENT_FILES) {
       const doc = { url: `${ORIGIN}/content/files/${f}`, linkedFrom: ORIGIN + PAGES[0]!.path, contentType: '', body: readFileSync(DIR + f) };
-      for (const c of content) drafts.push(...(await c.onAttachment!(doc, ctx)));
+      for (const c of content) if (c.onAttachment) drafts.push(...(await c.onAttachment(doc, ctx)));
     }
     const merged = new Map<string, { d: FindingDraft; pages: Set<string> }>();
     for (const d of drafts) {
