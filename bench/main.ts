@@ -29,6 +29,8 @@ export interface BenchOptions {
   concurrency: number;
   /** Write V8 CPU profiles of the crawl runs (node --cpu-prof) under <out>/profiles/. */
   profile: boolean;
+  /** Hard limit of each crawl and linkinator run, minutes (default: 5 + 1 per 1,000 pages); a run past it is stopped and reported as timed out with what it measured. */
+  timeoutMin?: number;
   /** Progress lines go here (stderr by default). */
   log(line: string): void;
 }
@@ -163,7 +165,7 @@ async function crawlRun(o: BenchOptions, server: Served, id: RunId, kind: CrawlK
   const dbFile = join(dataDir, 'govhealth.sqlite');
   const progress = pagesReader(dbFile);
   const prof = o.profile && kind !== 'browser' ? ['--cpu-prof', '--cpu-prof-dir', join(o.out, 'profiles', id)] : [];
-  const timeoutMs = kind === 'browser' ? 20 * 60_000 : 300_000 + o.pages * 60;
+  const timeoutMs = o.timeoutMin ? o.timeoutMin * 60_000 : kind === 'browser' ? 20 * 60_000 : 300_000 + o.pages * 60;
   const { m, load, serverCpuS } = await measured(o, server, id, [...prof, join(ROOT, 'bin/govhealth.js'), 'crawl', '--config', cfg, '--data-dir', dataDir, '--now', NOW], {
     cwd: work,
     env: { GOVHEALTH_LOG_LEVEL: 'error' },
@@ -218,7 +220,7 @@ export async function runBench(o: BenchOptions): Promise<BenchFigures> {
       else if (id === 'crawl-links') runs.push(await crawlRun(o, server, id, 'links', work));
       else if (id === 'browser') runs.push(await crawlRun(o, server, id, 'browser', work));
       else if (id === 'linkinator') {
-        const { m, load, serverCpuS } = await measured(o, server, id, ['--import', 'tsx', join(ROOT, 'bench/runs/linkinator.ts'), '--port', String(server.port)], { cwd: ROOT, timeoutMs: 300_000 + o.pages * 60 });
+        const { m, load, serverCpuS } = await measured(o, server, id, ['--import', 'tsx', join(ROOT, 'bench/runs/linkinator.ts'), '--port', String(server.port)], { cwd: ROOT, timeoutMs: o.timeoutMin ? o.timeoutMin * 60_000 : 300_000 + o.pages * 60 });
         const r = lastJson<{ pages: number; links: number; linkOccurrences: number; broken: number; checkWallS: number }>(m);
         runs.push(
           runFigures({
@@ -267,7 +269,7 @@ export async function runBench(o: BenchOptions): Promise<BenchFigures> {
   };
 }
 
-const USAGE = `usage: npm run bench -- [--pages N] [--seed N] [--only ${RUN_IDS.join(',')}] [--text-mb N] [--concurrency N] [--profile] [--out DIR]`;
+const USAGE = `usage: npm run bench -- [--pages N] [--seed N] [--only ${RUN_IDS.join(',')}] [--text-mb N] [--concurrency N] [--profile] [--timeout-min N] [--out DIR]`;
 
 /** CLI entry (bin/bench.js). Returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -282,6 +284,7 @@ export async function main(argv: string[]): Promise<number> {
         'text-mb': { type: 'string', default: '20' },
         concurrency: { type: 'string', default: '16' },
         profile: { type: 'boolean', default: false },
+        'timeout-min': { type: 'string' },
         out: { type: 'string', default: join(ROOT, 'reports/bench') },
         help: { type: 'boolean', default: false },
       },
@@ -310,6 +313,7 @@ export async function main(argv: string[]): Promise<number> {
     textMb: Number(values['text-mb']),
     concurrency: Number(values.concurrency),
     profile: values.profile,
+    ...(values['timeout-min'] ? { timeoutMin: Number(values['timeout-min']) } : {}),
     log: (line) => process.stderr.write(`${line}\n`),
   });
   const text = formatFigures(figures);

@@ -4,9 +4,9 @@ import { parseArgs } from 'node:util';
 import { startBenchServer } from './server.ts';
 import { BenchSite } from './site.ts';
 
-const { values } = parseArgs({ options: { pages: { type: 'string' }, seed: { type: 'string' } } });
+const { values } = parseArgs({ options: { pages: { type: 'string' }, seed: { type: 'string' }, 'cache-mb': { type: 'string' } } });
 const site = new BenchSite({ pages: Number(values.pages), seed: values.seed ? Number(values.seed) : undefined });
-const server = await startBenchServer(site);
+const server = await startBenchServer(site, { cacheMB: values['cache-mb'] ? Number(values['cache-mb']) : undefined });
 process.stdout.write(`${JSON.stringify({ port: server.port, dnsPort: server.dnsPort, pid: process.pid })}\n`);
 const stop = async () => {
   await server.close();

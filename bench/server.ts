@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startDnsStub, type DnsStub } from '../test/fixtures/dns-stub.ts';
-import { BENCH_HOST, EXTERNAL_HOST, EXTERNAL_IP, type BenchSite } from './site.ts';
+import { BENCH_HOST, EXTERNAL_HOST, EXTERNAL_IP, type BenchSite, type Served, type Variant } from './site.ts';
 
 export interface BenchServer {
   port: number;
@@ -36,17 +36,33 @@ function close(server: Server): Promise<void> {
  * Serves `site`: by Host header, the DNS names get the `names` variant, the loopback addresses the `addresses`
  * variant (absolute links on 127.0.0.1 / 127.0.0.2, for linkinator, which cannot use our DNS).
  */
-export async function startBenchServer(site: BenchSite): Promise<BenchServer> {
+export async function startBenchServer(site: BenchSite, options: { cacheMB?: number } = {}): Promise<BenchServer> {
   let port = 0;
   let count = 0;
+  // Rendered pages are kept (up to a byte budget) so a page costs a map lookup the second time it is asked for.
+  const cache = new Map<string, Served>();
+  let cached = 0;
+  const budget = (options.cacheMB ?? 1536) * 1048576;
+  const serve = (external: boolean, path: string, variant: Variant): Served => {
+    if (external) return site.serve('external', path, variant, port);
+    const key = `${variant}${path}`;
+    let r = cache.get(key);
+    if (r) return r;
+    r = site.serve('site', path, variant, port);
+    if (cached + r.body.length <= budget) {
+      cache.set(key, r);
+      cached += r.body.length;
+    }
+    return r;
+  };
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
     count++;
     const host = (req.headers.host ?? '').toLowerCase().replace(/:\d+$/, '');
     const path = (req.url ?? '/').split('?')[0]!;
     const external = host === EXTERNAL_HOST || host === EXTERNAL_IP;
-    const variant = host === BENCH_HOST || host === EXTERNAL_HOST ? 'names' : 'addresses';
+    const variant: Variant = host === BENCH_HOST || host === EXTERNAL_HOST ? 'names' : 'addresses';
     try {
-      const r = site.serve(external ? 'external' : 'site', path, variant, port);
+      const r = serve(external, path, variant);
       res.writeHead(r.status, { 'Content-Type': r.contentType, 'Content-Length': r.body.length });
       res.end(r.body);
     } catch (err) {
@@ -68,6 +84,11 @@ export async function startBenchServer(site: BenchSite): Promise<BenchServer> {
       await close(a);
       if (attempt > 20) throw new Error('bench server: no port free on both 127.0.0.1 and 127.0.0.2');
       continue;
+    }
+    // Pre-render the DNS-name variant the crawls and the server loop ask for.
+    for (const path of site.paths()) {
+      if (cached >= budget) break;
+      serve(false, path, 'names');
     }
     let dns: DnsStub;
     try {

@@ -234,8 +234,10 @@ export class BenchSite {
     if (id > COLUMN_IDS) chunks.push(enc('</div></div>\n'));
     chunks.push(enc(tail.join('\n')), pick(this.footer));
     size = chunks.reduce((s, c) => s + c.length, 0);
-    const pad = Math.max(0, targetBytes - size - 40);
-    chunks.splice(chunks.length - 1, 0, Buffer.from('<script>\n', 'latin1'), PAD.subarray(0, Math.min(pad, PAD.length)), Buffer.from('</script>\n', 'latin1'));
+    const open = Buffer.from('<script>\n', 'latin1');
+    const close = Buffer.from('</script>\n', 'latin1');
+    const pad = Math.max(0, targetBytes - size - open.length - close.length);
+    chunks.splice(chunks.length - 1, 0, open, PAD.subarray(0, Math.min(pad, PAD.length)), close);
     const contentType = gbk ? (id % 16 === 5 ? 'text/html; charset=GBK' : 'text/html') : 'text/html; charset=utf-8';
     return { status: 200, contentType, body: Buffer.concat(chunks) };
   }
