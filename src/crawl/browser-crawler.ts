@@ -35,7 +35,7 @@ export interface BrowserCrawlOptions {
 }
 
 /** Answers a browser request through the HTTP client (redirects handed back to the browser to follow). */
-async function answer(route: Route, http: HttpClient): Promise<void> {
+export async function answer(route: Route, http: HttpClient): Promise<void> {
   const req = route.request();
   if (BLOCKED_TYPES.has(req.resourceType()) || (req.method() !== 'GET' && req.method() !== 'HEAD')) {
     await route.abort('blockedbyclient');

@@ -82,7 +82,7 @@ describe('verdict engine', () => {
     expect(v.result).toBe('合格');
     expect(v.score.value).toBe(100);
     expect(v.complete).toBe(false);
-    expect(v.notAssessed.map((x) => x.id)).toEqual(['veto.serious-error', 'veto.interaction', 'veto.service', 'deduction.service-stats-stale', 'deduction.replies-stale']);
+    expect(v.notAssessed.map((x) => x.id)).toEqual(['veto.serious-error', 'veto.interaction', 'veto.service', 'veto.newmedia-stale', 'veto.newmedia-interaction', 'deduction.service-stats-stale', 'deduction.replies-stale']);
     expect(v.bonus.status).toBe('not-assessed');
   });
 
