@@ -32,6 +32,8 @@ const VETO_TYPES: Record<string, ProblemType> = {
   'veto.interaction': '互动回应差',
   'veto.service': '办事指南要素缺失',
   'veto.serious-error': '严重表述错误',
+  'veto.newmedia-stale': '新媒体更新不及时',
+  'veto.newmedia-interaction': '新媒体未提供有效互动功能',
 };
 
 const counted = (f: Finding) => (f.severity === 'veto' || f.severity === 'error') && (f.certainty ?? 'certain') === 'certain';
@@ -48,7 +50,7 @@ function toProblem(f: Finding, resolvedAt: string | undefined, asOf: Date): Repo
   return {
     findingId: f.id,
     check: f.check,
-    type: problemTypeOf(f.check),
+    type: problemTypeOf(f.check, f.severity),
     severity: f.severity,
     description: describe(f),
     url: maskText(f.url),
@@ -126,7 +128,7 @@ function siteState(store: Store, config: AppConfig, site: SiteConfig, o: BuildOp
 }
 
 function accountsOf(state: SiteState): ReportAccount[] {
-  const mediaRan = state.checksRun.some((c) => c.startsWith('media.'));
+  const mediaRan = state.checksRun.some((c) => c.startsWith('newmedia.'));
   return state.site.accounts.map((a) => {
     const mine = state.accountFindings.filter((x) => x.finding.account === a.name || (a.id !== undefined && x.finding.account === a.id));
     const problems = mine.flatMap((x) => (x.problem ? [x.problem] : []));

@@ -43,8 +43,9 @@ section.annex { page-break-before: always; break-before: page; }
 @media print { body { padding: 0; max-width: none; } a { text-decoration: none; } }
 `;
 
-function table(headers: readonly string[], rows: string[][], cls = ''): string {
-  return `<table${cls ? ` class="${cls}"` : ''}><thead><tr>${headers.map((h) => `<th>${e(h)}</th>`).join('')}</tr></thead><tbody>${rows
+function table(headers: readonly string[], rows: string[][], cls = '', widths: number[] = []): string {
+  const cols = widths.length ? `<colgroup>${widths.map((w) => `<col style="width:${w}%">`).join('')}</colgroup>` : '';
+  return `<table${cls ? ` class="${cls}"` : ''}>${cols}<thead><tr>${headers.map((h) => `<th>${e(h)}</th>`).join('')}</tr></thead><tbody>${rows
     .map((r) => `<tr>${r.join('')}</tr>`)
     .join('')}</tbody></table>`;
 }
@@ -64,6 +65,7 @@ function annexTable(rows: AnnexRow[], id: string): string {
       `<td>${e(r.description)}</td>`,
     ]),
     `annex ${id}`,
+    [5, 11, 13, 10, 17, 7, 12, 25],
   );
 }
 
@@ -86,6 +88,7 @@ function problemDetails(m: ReportModel): string {
       p.fixedAt ? `<td class="fixed">已整改（${e(localDate(p.fixedAt))}）</td>` : '<td class="open">未整改</td>',
     ]),
     'details',
+    [5, 12, 9, 30, 22, 8, 8, 6],
   );
 }
 

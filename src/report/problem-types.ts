@@ -15,6 +15,7 @@ export const PROBLEM_TYPES = [
   'IPv6支持不到位',
   '新媒体更新不及时',
   '新媒体未提供有效互动功能',
+  '新媒体功能无法使用',
   '其他问题',
 ] as const;
 
@@ -32,12 +33,16 @@ const BY_PREFIX: [RegExp, ProblemType][] = [
   [/^(sensitive\.|secret\.)/, '涉密和敏感信息'],
   [/^privacy\./, '个人信息泄露'],
   [/^ipv6\./, 'IPv6支持不到位'],
-  [/^media\.(stale|update)/, '新媒体更新不及时'],
-  [/^media\.interaction/, '新媒体未提供有效互动功能'],
+  [/^newmedia\.(stale|dormant)$/, '新媒体更新不及时'],
+  [/^newmedia\.interaction/, '新媒体未提供有效互动功能'],
 ];
 
-/** The notice's problem type of a check id. */
-export function problemTypeOf(check: string): ProblemType {
+/**
+ * The notice's problem type of a finding. newmedia.broken is 未提供有效互动功能 (the new-media veto) when the
+ * check judged it a veto (interaction closed), else 功能无法使用.
+ */
+export function problemTypeOf(check: string, severity?: string): ProblemType {
+  if (check === 'newmedia.broken') return severity === 'veto' ? '新媒体未提供有效互动功能' : '新媒体功能无法使用';
   for (const [re, type] of BY_PREFIX) if (re.test(check)) return type;
   return '其他问题';
 }
