@@ -47,7 +47,9 @@ export function parseListing(html: string, selector?: string): ListingEntry[] {
     const text = $(el).text();
     if (!PLATFORM_WORDS.test(text) || $(el).find('li, tr').length) return;
     const named = $(el).find('.name, strong, b, h3, h4, h5').first().text().trim() || $(el).find('a').first().text().trim();
-    const name = named || text.split(/[：:|｜（(]/).find((part) => part.trim() && !PLATFORM_WORDS.test(part.trim())) || '';
+    // 「新浪微博：示范县发布微博」: the name follows the platform label.
+    const parts = text.split(/[：:|｜]/).map((p) => p.replace(/[（(].*$/, '').trim()).filter(Boolean);
+    const name = named || (parts.length > 1 ? parts[parts.length - 1]! : (parts[0] ?? ''));
     push(name, text);
   });
   return out;
