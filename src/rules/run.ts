@@ -19,7 +19,7 @@ import { judgeSite, type SiteVerdict } from './verdict.ts';
 export const FRESHNESS_CHECKS: readonly Check[] = [columnStale, columnBlank, columnWarning, homepageStale, availability];
 
 /** Run kinds this stage records; the verdict looks at them (and crawls) to know which checks ran. */
-export const RUN_KINDS = ['crawl', 'freshness', 'probe'] as const;
+export const RUN_KINDS = ['crawl', 'freshness', 'probe', 'ipv6'] as const;
 
 export interface StageRunOptions {
   store: Store;

@@ -82,8 +82,21 @@ describe('verdict engine', () => {
     expect(v.result).toBe('合格');
     expect(v.score.value).toBe(100);
     expect(v.complete).toBe(false);
-    expect(v.notAssessed.map((x) => x.id)).toEqual(['veto.serious-error', 'veto.interaction', 'veto.service', 'veto.newmedia-stale', 'veto.newmedia-interaction', 'deduction.service-stats-stale', 'deduction.replies-stale']);
+    expect(v.notAssessed.map((x) => x.id)).toEqual(['veto.serious-error', 'veto.interaction', 'veto.service', 'veto.newmedia-stale', 'veto.newmedia-interaction', 'deduction.service-stats-stale', 'deduction.replies-stale', 'deduction.ipv6']);
     expect(v.bonus.status).toBe('not-assessed');
+  });
+
+  it('IPv6 findings of a probe run deduct under 功能设计 / IPv6改造, capped at its points', () => {
+    const ipv6Run = [...ALL_RUN, 'ipv6.no-aaaa', 'ipv6.unreachable', 'ipv6.inconsistent', 'ipv6.links', 'ipv6.slow'];
+    const v = judgeSite(
+      input({
+        checksRun: ipv6Run,
+        findings: [finding('ipv6.unreachable'), finding('ipv6.links', { severity: 'warning' }), finding('ipv6.links', { severity: 'warning' }), finding('ipv6.slow', { severity: 'warning' })],
+      }),
+    );
+    const d = v.deductions.find((x) => x.id === 'deduction.ipv6')!;
+    expect(d).toMatchObject({ group: '功能设计', status: 'deducted', count: 3, deducted: 2, capped: true, unconfirmed: true });
+    expect(v.score.value).toBe(98);
   });
 
   it('homepage links cost 1 point each and other links 0.1, certain ones only, each capped at the indicator points', () => {
