@@ -16,6 +16,8 @@ export interface RunFigures {
   id: RunId;
   label: string;
   ok: boolean;
+  /** Stopped at its time limit: the rates are over the pages it had done by then. */
+  partial?: boolean;
   wallS: number;
   /** Pages fetched (and parsed, except for the server loop). */
   pages: number;
@@ -64,7 +66,7 @@ export function runFigures(f: Omit<RunFigures, 'pagesPerS' | 'linksPerS'>): RunF
 }
 
 function find(runs: RunFigures[], id: RunId): RunFigures | undefined {
-  return runs.find((r) => r.id === id && r.ok);
+  return runs.find((r) => r.id === id && (r.ok || (r.partial && r.pages > 0)));
 }
 
 function ratio(a: RunFigures | undefined, b: RunFigures | undefined): number | null {
@@ -92,7 +94,7 @@ export function targetChecks(runs: RunFigures[], r: Record<string, number | null
   out.push({ name: 'links-only pages/s vs linkinator', target: '≥ 1.0 (on the way to 2.0)', measured: fmt(links, 2), met: links === null ? null : links >= 1 });
   const all = r['crawl-all/linkinator'] ?? null;
   out.push({ name: 'all checks pages/s vs linkinator', target: '≥ 0.70', measured: fmt(all, 2), met: all === null ? null : all >= 0.7 });
-  const crawls = runs.filter((x) => x.ok && (x.id === 'crawl-all' || x.id === 'crawl-links') && x.peakRssMB !== null);
+  const crawls = runs.filter((x) => (x.ok || x.partial) && (x.id === 'crawl-all' || x.id === 'crawl-links') && x.peakRssMB !== null);
   const peak = crawls.length ? Math.max(...crawls.map((x) => x.peakRssMB!)) : null;
   const pages = crawls.length ? Math.max(...crawls.map((x) => x.pages)) : 0;
   out.push({ name: `crawl peak RSS (${pages} pages)`, target: '< 500 MB at 100,000 pages', measured: peak === null ? '-' : `${fmt(peak, 0)} MB`, met: peak === null ? null : peak < 500 });
@@ -124,7 +126,7 @@ export function formatFigures(b: BenchFigures): string {
     const rss = r.peakRssMB === null ? '-' : r.peakTreeRssMB ? `${fmt(r.peakRssMB, 0)}/${fmt(r.peakTreeRssMB, 0)}` : fmt(r.peakRssMB, 0);
     lines.push(
       row([
-        `${r.label}${r.ok ? '' : ' (FAILED)'}`,
+        `${r.label}${r.ok ? '' : r.partial ? ' (partial)' : ' (FAILED)'}`,
         fmt(r.wallS),
         String(r.pages),
         fmt(r.pagesPerS),
@@ -150,8 +152,8 @@ export function formatFigures(b: BenchFigures): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Picks, for each mark (10k, 50k, 100k pages …), the first sample at or past it. */
-export function rssAtMarks(samples: { progress?: number; rssMB: number; hwmMB?: number }[], marks: number[]): RssAtPages[] {
+/** Picks, for each mark (10k, 50k, 100k pages …), the first sample at or past it; with `last`, also the last sample. */
+export function rssAtMarks(samples: { progress?: number; rssMB: number; hwmMB?: number }[], marks: number[], last = false): RssAtPages[] {
   const out: RssAtPages[] = [];
   for (const mark of marks) {
     let peak = 0;
@@ -162,6 +164,10 @@ export function rssAtMarks(samples: { progress?: number; rssMB: number; hwmMB?: 
         break;
       }
     }
+  }
+  const end = [...samples].reverse().find((s) => s.progress !== undefined);
+  if (last && end && end.progress! > (out.at(-1)?.pages ?? 0)) {
+    out.push({ pages: end.progress!, rssMB: end.rssMB, peakMB: Math.max(...samples.map((s) => s.hwmMB ?? s.rssMB)) });
   }
   return out;
 }

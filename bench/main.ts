@@ -176,13 +176,14 @@ async function crawlRun(o: BenchOptions, server: Served, id: RunId, kind: CrawlK
   });
   progress.close();
   const counts = existsSync(dbFile) ? dbCounts(dbFile) : { pages: 0, targets: 0, linkRows: 0, findings: 0, browserPages: 0 };
-  const marks = [10_000, 50_000, 100_000].filter((k) => k <= o.pages);
+  const marks = [1_000, 10_000, 50_000, 100_000].filter((k) => k <= o.pages);
   const ok = m.exitCode === 0 && !m.timedOut;
   return runFigures({
     ...base(id, m, load, serverCpuS),
     pages: counts.pages,
     links: counts.targets,
-    ...(marks.length && kind !== 'browser' ? { rssAtPages: rssAtMarks(m.samples, marks) } : {}),
+    ...(m.timedOut && counts.pages > 0 ? { partial: true } : {}),
+    ...(marks.length && kind !== 'browser' ? { rssAtPages: rssAtMarks(m.samples, marks, true) } : {}),
     extra: { findings: counts.findings, linkRows: counts.linkRows, browserPages: counts.browserPages, samples: m.samples.length },
     ...(ok ? {} : { note: failureNote(m) }),
     ...(ok && kind === 'browser' ? { note: `${counts.browserPages} pages rendered in Chromium (bucket /b0/ + homepage + columns); wall includes the HTTP link probes; CPU = node + Chromium, RSS = node/tree` } : {}),
@@ -269,7 +270,7 @@ export async function runBench(o: BenchOptions): Promise<BenchFigures> {
   };
 }
 
-const USAGE = `usage: npm run bench -- [--pages N] [--seed N] [--only ${RUN_IDS.join(',')}] [--text-mb N] [--concurrency N] [--profile] [--timeout-min N] [--out DIR]`;
+const USAGE = `usage: npm run bench -- [--pages N] [--seed N] [--only ${RUN_IDS.join(',')}] [--text-mb N] [--concurrency N] [--profile] [--timeout-min N] [--out DIR] | --reprint <figures.json>`;
 
 /** CLI entry (bin/bench.js). Returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -285,6 +286,7 @@ export async function main(argv: string[]): Promise<number> {
         concurrency: { type: 'string', default: '16' },
         profile: { type: 'boolean', default: false },
         'timeout-min': { type: 'string' },
+        reprint: { type: 'string' },
         out: { type: 'string', default: join(ROOT, 'reports/bench') },
         help: { type: 'boolean', default: false },
       },
@@ -295,6 +297,13 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (values.reprint) {
+    // Prints saved figures again, with the ratios and targets recomputed by this version.
+    const saved = JSON.parse(readFileSync(values.reprint, 'utf8')) as BenchFigures;
+    const r = ratios(saved.runs);
+    process.stdout.write(formatFigures({ ...saved, ratios: r, targets: targetChecks(saved.runs, r) }));
     return 0;
   }
   const only = (values.only ? values.only.split(',') : [...RUN_IDS]) as RunId[];
