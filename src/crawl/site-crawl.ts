@@ -137,6 +137,11 @@ export async function crawlSite(options: SiteCrawlOptions): Promise<SiteCrawlRes
     };
     const title = parsed?.title;
     if (parsed) Object.assign(facts, pageTextFacts(parsed.$));
+    // A 403/429 may be bot blocking: the link prober asks again as a browser would before anything is reported.
+    if (p.status === 403 || p.status === 429) {
+      store.pages.recordPage(run.id, { url, finalUrl, status: p.status, contentType: p.contentType, depth: p.depth, renderedBy: p.renderedBy, fetchedAt: new Date() }, []);
+      return;
+    }
     store.pages.recordTarget(run.id, facts);
     // A redirect to another page of the site: that page is crawled (and checked) under its own URL.
     if (finalUrl !== url && isInScope(site, finalUrl, hosts)) {
@@ -263,6 +268,12 @@ export async function crawlSite(options: SiteCrawlOptions): Promise<SiteCrawlRes
           ],
           requestHandler: async (c: CheerioCrawlingContext) => {
             const status = c.response.statusCode ?? 0;
+            if ((status === 429 || status === 503) && c.request.retryCount < config.crawl.retries) {
+              // Retry-After is honoured (up to 30 s) before the request is tried again.
+              const wait = Number(c.response.headers['retry-after']);
+              if (Number.isFinite(wait) && wait > 0 && wait <= 30) await new Promise((r) => setTimeout(r, wait * 1000));
+              throw new Error(`${status} - busy, retrying after ${Number.isFinite(wait) ? wait : 0} s`);
+            }
             // A server error is retried like a network failure before it counts.
             if (status >= 500 && c.request.retryCount < config.crawl.retries) throw new Error(`${status} - server error, retrying`);
             await handlePage({
