@@ -49,6 +49,7 @@ export const registerReport: RegisterCommand = (program, io, setExit) => {
         seed = Number(opts.seed);
       }
       const now = parseNow(opts.now);
+      if (now < quarter.start) throw new ConfigError(`--quarter: ${quarter.id} has not started at ${now.toISOString()} (set --now within or after the quarter)`);
       const outDir = resolve(io.cwd, opts.out ?? `reports/${quarter.id}`);
       const store = Store.open(config.dataDir);
       try {

@@ -310,6 +310,9 @@ describe('the four outputs', () => {
   it('refuses a bad quarter or sample with exit code 3', async () => {
     expect((await runReport(['--config', configFile, '--quarter', '2026-13'])).code).toBe(3);
     expect((await runReport(['--config', configFile, '--quarter', '2026Q4', '--sample', '2'])).code).toBe(3);
+    expect((await runReport(['--config', configFile, '--quarter', '2026Q4', '--seed', 'x'])).code).toBe(3);
+    const future = await runReport(['--config', configFile, '--quarter', '2027Q1', '--now', NOW.toISOString()]);
+    expect([future.code, future.stderr]).toEqual([3, expect.stringContaining('has not started')]);
   });
 });
 
