@@ -45,7 +45,17 @@ mark.hit.sev-warning{background:#fff3c4;border-color:#e0a800;color:inherit}
 .ok-note{background:#dcf5e3;color:#1d6b36;padding:.5rem .75rem;border-radius:4px}
 .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));gap:1rem}
 svg.spark{vertical-align:middle}
-@media (max-width:640px){main{padding:.5rem}th,td{padding:.3rem}.hide-sm{display:none}h1{font-size:1.15rem}}
+@media (max-width:640px){main{padding:.5rem}.grid{grid-template-columns:repeat(2,1fr);gap:.5rem}.card{padding:.5rem .75rem;margin-bottom:.5rem}th,td{padding:.3rem}.hide-sm{display:none}h1{font-size:1.15rem}}
+`;
+
+/**
+ * Progressive enhancement: filters apply as soon as a choice changes, and Ctrl/⌘+Enter submits the draft. Every
+ * page works without it.
+ */
+const ENHANCE = `
+document.querySelectorAll('form.filters select').forEach(function (s) { s.addEventListener('change', function () { s.form.submit(); }); });
+var t = document.getElementById('text');
+if (t) t.addEventListener('keydown', function (e) { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) t.form.submit(); });
 `;
 
 export interface PageOptions {
@@ -56,7 +66,6 @@ export interface PageOptions {
   csrf?: string;
   /** Path of the nav item to highlight. */
   active?: string;
-  script?: string;
 }
 
 const NAV: { path: string; label: string; supervisorOnly?: boolean }[] = [
@@ -84,7 +93,7 @@ export function page(o: PageOptions): string {
 <style nonce="${o.nonce}">${CSS}</style></head>
 <body><header class="top"><span class="brand">政府网站健康监测</span>${nav}${who}</header>
 <main>${o.body}</main>
-${o.script ? html`<script nonce="${o.nonce}">${raw(o.script)}</script>` : ''}
+<script nonce="${o.nonce}">${raw(ENHANCE)}</script>
 </body></html>`.value;
 }
 

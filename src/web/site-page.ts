@@ -13,6 +13,9 @@ import { page } from './layout.ts';
 import { STATE_LABEL, summarize } from './summaries.ts';
 
 const VETO_STATUS: Record<string, string> = { triggered: '触发', clear: '未触发', 'not-assessed': '未评估', insufficient: '数据不足' };
+const COLUMN_STATE: Record<string, string> = { fresh: '正常', warning: '预警', stale: '未更新', blank: '空白', exempt: '不考核', error: '无法读取', unknown: '未知' };
+const RUN_KIND: Record<string, string> = { crawl: '全站巡检', freshness: '栏目检查', probe: '可用性监测', ipv6: 'IPv6 测量' };
+const RUN_STATUS: Record<string, string> = { running: '进行中', done: '完成', failed: '失败' };
 const IPV6_LABEL: Record<string, string> = { supported: '支持', partial: '部分支持', unsupported: '不支持', 'not-measurable': '无法测量' };
 
 /** Heat class of a column: how much of its window is used up. */
@@ -31,7 +34,7 @@ function columnsView(scope: SiteScope, snaps: ColumnSnapshot[]): SafeHtml {
   ${cols.map((c) => {
     const left = c.windowDays !== undefined && c.ageDays !== undefined ? Math.floor(c.windowDays - c.ageDays) : undefined;
     return html`<tr><td><span class="cell ${heat(c)}"></span> ${extLink(c.url, c.name)}</td><td>${c.class}</td><td>${c.newestDate ?? '无'}</td>
-      <td class="num">${left === undefined ? '—' : left}</td><td>${c.state}${c.error ? html`<div class="muted">${c.error}</div>` : ''}</td></tr>`;
+      <td class="num">${left === undefined ? '—' : left}</td><td>${COLUMN_STATE[c.state] ?? c.state}${c.error ? html`<div class="muted">${c.error}</div>` : ''}</td></tr>`;
   })}</tbody></table></div>`;
 }
 
@@ -102,7 +105,7 @@ ${v.vetoes.map((x) => html`<tr><td>${x.name}</td><td><span class="badge ${x.stat
 ${findingsView(ctx, scope, sum!.open, csrf, back)}
 <h2>检查记录</h2>
 <div class="scroll"><table><thead><tr><th>时间</th><th>类型</th><th>状态</th><th class="num">问题数</th></tr></thead><tbody>
-${runs.map((r) => html`<tr><td>${r.judgedAt.slice(0, 16).replace('T', ' ')}</td><td>${r.kind}</td><td>${r.status}</td><td class="num">${r.findings ?? '—'}</td></tr>`)}
+${runs.map((r) => html`<tr><td>${r.judgedAt.slice(0, 16).replace('T', ' ')}</td><td>${RUN_KIND[r.kind] ?? r.kind}</td><td>${RUN_STATUS[r.status] ?? r.status}</td><td class="num">${r.findings ?? '—'}</td></tr>`)}
 </tbody></table></div>`;
     return reply.type('text/html; charset=utf-8').send(page({ title: site.name, body, nonce: req.nonce, viewer, csrf, active: '/' }));
   });
