@@ -1,7 +1,7 @@
 // scheduler stage: the service's jobs over the library — nightly crawl, availability probes, IPv6, alerts after
 // each run, the quarterly report, retention clean-up. Each reads the time from the scheduler's clock.
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runAlerts } from '../alerts/index.ts';
 import type { LoadedConfig } from '../config/index.ts';
@@ -57,7 +57,7 @@ async function alertsJob(d: JobDeps): Promise<void> {
   if (delivery?.failed.length) d.log.warn({ module: 'scheduler', failed: delivery.failed.length }, 'some alerts were not delivered; they are retried at the next alert run');
 }
 
-/** The report of the quarter that just ended, into `<dataDir>/reports/<quarter>`. */
+/** The report of the quarter that just ended, into `<web.reportsDir>/<quarter>` (where the dashboard lists reports). */
 async function reportJob(d: JobDeps): Promise<void> {
   if (!existsSync(REPORT_MODULE)) {
     d.log.warn({ module: 'scheduler', job: 'report' }, 'report module not available in this build: no quarterly report written');
@@ -70,7 +70,7 @@ async function reportJob(d: JobDeps): Promise<void> {
   const month = Number(parts.find((p) => p.type === 'month')!.value);
   const quarter = report.quarterBefore(report.quarterOf(year, Math.floor((month - 1) / 3) + 1, d.config.timeZone), 1, d.config.timeZone);
   const ratio = d.config.report.sampleRatio === 1 ? 'all' : d.config.report.sampleRatio;
-  const outDir = join(d.config.dataDir, 'reports', quarter.id);
+  const outDir = resolve(d.config.web.reportsDir, quarter.id);
   const { files } = await report.generateReport(
     d.store,
     d.config,
