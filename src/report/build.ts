@@ -86,17 +86,20 @@ function siteState(store: Store, config: AppConfig, site: SiteConfig, o: BuildOp
   const windowDays = vetoParam(o.indicators, 'veto.unreachable', 'windowDays');
   const lastProbe = store.reports.lastProbeAt(site.id, q.start, asOf);
   const probeWindow = lastProbe ? store.probes.window(site.id, new Date(lastProbe), windowDays) : undefined;
+  // Websites and new media are judged apart (two lists in the notice): the site's verdict leaves out the findings
+  // about its accounts and the new-media veto items, which judge the accounts.
   const verdict = judgeSite({
     site,
     now: asOf,
     indicators: o.indicators,
-    findings: openAtEnd.map((f) => ({ ...f, status: 'open' as const })),
+    findings: openAtEnd.filter((f) => !f.account).map((f) => ({ ...f, status: 'open' as const })),
     ...(probeWindow ? { probeWindow } : {}),
     checksRun,
     ...(o.registered ? { registered: o.registered } : {}),
     hasPublicServices: !config.checks.freshness.noPublicServices.includes(site.id),
     snapshots: store.snapshots.latest(site.id, asOf),
   });
+  const mediaItems = new Set(o.indicators.veto.filter((v) => v.group.includes('新媒体')).map((v) => v.id));
   const problems: ReportProblem[] = [];
   const accountFindings: SiteState['accountFindings'] = [];
   let suspected = 0;
@@ -114,10 +117,10 @@ function siteState(store: Store, config: AppConfig, site: SiteConfig, o: BuildOp
     region: site.region ?? '',
     homepage: site.homepage,
     result: verdict.result,
-    complete: verdict.complete,
+    complete: verdict.notAssessed.every((n) => mediaItems.has(n.id)),
     score: verdict.score.value,
     reasons: verdict.reasons.map(maskText),
-    vetoes: verdict.vetoes.filter((v) => v.status === 'triggered').map((v) => ({ id: v.id, name: v.name, summary: maskText(v.summary) })),
+    vetoes: verdict.vetoes.filter((v) => v.status === 'triggered' && !mediaItems.has(v.id)).map((v) => ({ id: v.id, name: v.name, summary: maskText(v.summary) })),
     ...(probeWindow
       ? { availability: { probes: probeWindow.probes, failures: probeWindow.failures, ...(probeWindow.ratio !== undefined ? { ratio: Math.round(probeWindow.ratio * 10000) / 10000 } : {}), windowEnd: probeWindow.to } }
       : {}),

@@ -166,8 +166,9 @@ describe('report model of 2026Q4 over the fixture sites', () => {
       expect(byId.get(id)!.vetoes.map((v) => v.id), id).toEqual(m.vetoes);
     }
     expect(byId.get('province')!.result).toBe('不合格');
-    // (Where the indicators carry the new-media vetoes, the closed 留言 of its account fails it too.)
-    expect(byId.get('province')!.vetoes.map((v) => v.id)).toContain('veto.serious-error');
+    // Its account's closed 留言 fails the account (新媒体名单), not the website.
+    expect(byId.get('province')!.vetoes.map((v) => v.id)).toEqual(['veto.serious-error']);
+    expect(q4.accounts.map((a) => [a.name, a.result])).toEqual([['示例省政府发布', '不合格'], ['示例省政务微博', '合格']]);
     expect(q4.title).toBe('示例省人民政府办公厅关于2026年第四季度全省政府网站和政务新媒体检查情况的通报');
   });
 
