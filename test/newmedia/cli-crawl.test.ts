@@ -55,6 +55,10 @@ describe('govhealth crawl and verdict on the newmedia-sites fixture', () => {
       const want = planted.findings.map((p) => ({ ...p, key: p.key.replace('@base', base) })).sort((a, b) => `${a.check}|${a.key}`.localeCompare(`${b.check}|${b.key}`));
       expect(got, siteId).toEqual(want);
     }
+    // Nothing else on the quiet site; on the county site only the page-level typo of the mirror page the crawl read.
+    expect(all.filter((f) => f.siteId === 'nm-quiet').map((f) => f.check)).toEqual(['interaction.missing']);
+    const others = all.filter((f) => f.siteId === 'nm-county' && !f.account && !f.check.startsWith('interaction.') && !f.check.startsWith('newmedia.'));
+    expect(others.map((f) => `${f.check} ${f.url}`)).toEqual([`typo.serious ${server.a.origin}/mirror/wechat/index.html`]);
   });
 
   it('govhealth verdict shows the new-media veto items and the 互动回应差 veto, naming accounts', async () => {
