@@ -66,7 +66,8 @@ export function postContentFindings(read: AccountRead, svc: ContentService, ctx:
 async function probe(ctx: Pick<CheckContext, 'http'>, url: string): Promise<TargetFacts> {
   try {
     let res = await ctx.http.fetch(url, { method: 'HEAD', timeoutMs: 10_000 });
-    if (res.status === 405 || res.status === 501 || res.status === 403) res = await ctx.http.fetch(url, { maxBytes: 64 * 1024, timeoutMs: 10_000 });
+    // Servers that refuse or mishandle HEAD are common: any error status is confirmed with a GET.
+    if (res.status >= 400) res = await ctx.http.fetch(url, { maxBytes: 64 * 1024, timeoutMs: 10_000 });
     return { url, outcome: 'fetched', status: res.status, finalUrl: res.finalUrl, redirects: res.redirects, contentType: res.headers['content-type'] ?? '', method: 'GET' };
   } catch (err) {
     if (err instanceof FetchError) return { url, outcome: 'error', errorKind: err.kind, errorMessage: err.message };

@@ -94,3 +94,30 @@ describe('the 政务新媒体 listing page', () => {
     expect(notRegistered.map((e) => e.name)).toEqual(['示范县政务服务']);
   });
 });
+
+describe('reading a mirror that needs the browser without one', () => {
+  it('is reported as could-not-check (skipped), never as stale or broken', async () => {
+    const { createServer } = await import('node:http');
+    const { HttpClient, Resolver } = await import('../../src/crawl/index.ts');
+    const { readAccount } = await import('../../src/newmedia/index.ts');
+    const server = createServer((_req, res) => res.end('<div id="app"></div><script>/* timeline drawn here */</script>'));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const port = (server.address() as { port: number }).port;
+    const network = { timeoutMs: 3000, userAgent: 'test', dnsServers: [], hosts: {}, allowPrivate: ['127.0.0.0/8'] };
+    const http = new HttpClient(network, new Resolver(network));
+    try {
+      const read = await readAccount(account({ platform: 'weibo', url: `http://127.0.0.1:${port}/` }), {
+        http,
+        profiles: await loadProfiles(),
+        renderer: { available: false } as never,
+        today: '2026-11-20',
+        maxPosts: 20,
+      });
+      expect(read).toMatchObject({ outcome: 'skipped', error: 'no-browser', profile: 'weibo', posts: [] });
+      expect(judgeAccount(read, '2026-11-20', { staleDays: 14, warnAtDays: 10, dormantDays: 90 }).state).toBe('skipped');
+    } finally {
+      await http.close();
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+  });
+});
