@@ -33,6 +33,15 @@ const PROVINCE = `
       - { id: wx, platform: 微信, name: 示例省政府发布, url: "http://mp.province.invalid/wx" }
       - { id: wb, platform: 微博, name: 示例省政务微博, url: "http://weibo.province.invalid/sz" }
 `;
+const DEPARTMENT = `
+  - id: dept-rsj
+    name: 示例省人力资源和社会保障厅
+    code: "3300000042"
+    level: 部门
+    region: 示例省人力社保厅
+    homepage: "http://rsj.province.invalid/"
+    columns: []
+`;
 const REPORT_BLOCK = `report:
   issuer: 示例省人民政府办公厅
   area: 全省
@@ -55,11 +64,11 @@ function withoutGeneratedAt(json: string): string {
 }
 
 /** Inserts a finished run with findings for the province site, as a crawl would. */
-function crawlRun(store: Store, at: string, checks: string[], findings: Parameters<Store['findings']['record']>[3]): void {
+function crawlRun(store: Store, at: string, checks: string[], findings: Parameters<Store['findings']['record']>[3], siteId = 'province'): void {
   const now = new Date(at);
-  const run = store.runs.start('province', 'crawl', now, now, checks);
-  store.findings.record('province', run.id, now, findings);
-  store.findings.resolveUnseen('province', run.id, checks, now);
+  const run = store.runs.start(siteId, 'crawl', now, now, checks);
+  store.findings.record(siteId, run.id, now, findings);
+  store.findings.resolveUnseen(siteId, run.id, checks, now);
   store.runs.finish(run.id, 'done', now, { findings: findings.length });
 }
 
@@ -78,7 +87,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'govhealth-report-'));
   configFile = join(dir, 'sites.yaml');
   const yaml = configYaml(server, join(dir, 'data'));
-  writeFileSync(configFile, yaml.replace('sites:\n', `${REPORT_BLOCK}sites:\n`) + PROVINCE.slice(1));
+  writeFileSync(configFile, yaml.replace('sites:\n', `${REPORT_BLOCK}sites:\n`) + PROVINCE.slice(1) + DEPARTMENT.slice(1));
   config = parseConfig(readFileSync(configFile, 'utf8'), configFile);
 
   const store = Store.open(config.dataDir);
@@ -132,6 +141,18 @@ beforeAll(async () => {
         evidence: { message: `隐藏的外部链接 ${PLANTED_SCRIPT}`, anchor: '娱乐城' },
       },
     ]);
+    // A department site failing the two remaining veto items: a message unanswered for over 3 months, and
+    // service guides missing their elements.
+    crawlRun(
+      store4,
+      '2026-11-18T02:00:00Z',
+      ['interaction.missing', 'interaction.unanswered', 'service.guide'],
+      [
+        { check: 'interaction.unanswered', key: 'msg-1', severity: 'veto', url: 'http://rsj.province.invalid/hdjl/1.html', column: '咨询投诉', evidence: { message: '2026-06-02 的留言超过 3 个月未答复（手机 13912345678）' } },
+        { check: 'service.guide', key: 'guides', severity: 'veto', url: 'http://rsj.province.invalid/bszn/', evidence: { message: '6 个办事指南缺少 4 个以上要素' } },
+      ],
+      'dept-rsj',
+    );
     const media = store4.runs.start('province', 'newmedia', new Date('2026-11-16T02:00:00Z'), new Date('2026-11-16T02:00:00Z'), ['newmedia.stale', 'newmedia.broken']);
     store4.findings.record('province', media.id, new Date('2026-11-16T02:00:00Z'), [
       { check: 'newmedia.broken', key: 'wx', severity: 'veto', url: 'http://mp.province.invalid/wx', account: '示例省政府发布', evidence: { message: '留言功能已关闭，未提供有效互动功能' } },
@@ -169,6 +190,10 @@ describe('report model of 2026Q4 over the fixture sites', () => {
     // Its account's closed 留言 fails the account (新媒体名单), not the website.
     expect(byId.get('province')!.vetoes.map((v) => v.id)).toEqual(['veto.serious-error']);
     expect(q4.accounts.map((a) => [a.name, a.result])).toEqual([['示例省政府发布', '不合格'], ['示例省政务微博', '合格']]);
+    expect(byId.get('dept-rsj')!.vetoes.map((v) => v.id)).toEqual(['veto.interaction', 'veto.service']);
+    // Every kind of website veto fails at least one listed site.
+    const failedOn = new Set(q4.sites.flatMap((x) => x.vetoes.map((v) => v.id)));
+    for (const id of ['veto.unreachable', 'veto.homepage-stale', 'veto.column-stale', 'veto.serious-error', 'veto.interaction', 'veto.service']) expect(failedOn, id).toContain(id);
     expect(q4.title).toBe('示例省人民政府办公厅关于2026年第四季度全省政府网站和政务新媒体检查情况的通报');
   });
 
@@ -176,13 +201,13 @@ describe('report model of 2026Q4 over the fixture sites', () => {
     const s = q4.summary;
     expect(s.sitesRunning).toBe(config.sites.length);
     expect(s.sitesChecked).toBe(q4.sites.length);
-    expect(s.sitesChecked).toBe(8);
+    expect(s.sitesChecked).toBe(9);
     expect(s.sitesPassed).toBe(q4.sites.filter((x) => x.result === '合格').length);
     expect(s.sitesFailed).toBe(q4.sites.filter((x) => x.result === '不合格').length);
     expect(s.sitesPassed + s.sitesFailed).toBe(s.sitesChecked);
-    // Fixture: pass and flaky pass; five planted failures and the province site fail.
-    expect([s.sitesPassed, s.sitesFailed]).toEqual([2, 6]);
-    expect(s.passRate).toEqual({ numerator: 2, denominator: 8, percent: 25 });
+    // Fixture: pass and flaky pass; five planted failures, the province and the department site fail.
+    expect([s.sitesPassed, s.sitesFailed]).toEqual([2, 7]);
+    expect(s.passRate).toEqual({ numerator: 2, denominator: 9, percent: 22.2 });
     for (const l of s.byLevel) {
       const of = q4.sites.filter((x) => x.level === l.level);
       expect(l.checked, l.level).toBe(of.length);
@@ -205,7 +230,7 @@ describe('report model of 2026Q4 over the fixture sites', () => {
     const still = q4.fixTracking.items.filter((i) => !i.fixed);
     expect(still.map((i) => i.url)).toEqual(['http://www.province.invalid/']);
     expect(still[0]!.description).toContain('HTTP 404');
-    expect(q4.trend.map((t) => [t.quarter, t.passRate])).toEqual([['2026Q1', undefined], ['2026Q2', undefined], ['2026Q3', expect.any(Number)], ['2026Q4', 25]]);
+    expect(q4.trend.map((t) => [t.quarter, t.passRate])).toEqual([['2026Q1', undefined], ['2026Q2', undefined], ['2026Q3', expect.any(Number)], ['2026Q4', 22.2]]);
   });
 
   it('gives each problem its proof: where, what, first and last seen, and whether fixed since', () => {
@@ -228,6 +253,8 @@ describe('the four outputs', () => {
     const json = readFileSync(join(q4Dir, 'report-2026Q4.json'), 'utf8');
     expect(json).not.toContain(ID_NUMBER);
     expect(json).toContain('330102********1234');
+    expect(json).not.toContain('13912345678');
+    expect(json).toContain('139****5678');
     expect(html).not.toContain(ID_NUMBER);
     expect(html).toContain('330102********1234');
     const docx = await mammoth.extractRawText({ path: join(q4Dir, 'report-2026Q4.docx') });
@@ -271,7 +298,7 @@ describe('the four outputs', () => {
     expect(wb.getWorksheet('问题清单')!.rowCount - 1).toBe(q4.summary.problems);
     expect(wb.getWorksheet('新媒体名单')!.rowCount - 1).toBe(2);
     expect(wb.getWorksheet('整改情况')!.rowCount - 1).toBe(3);
-    expect(wb.getWorksheet('抽查名单')!.rowCount - 1).toBe(8);
+    expect(wb.getWorksheet('抽查名单')!.rowCount - 1).toBe(9);
   });
 
   it('the same database, quarter and seed give byte-identical JSON (generation time aside) and identical tables', async () => {
@@ -299,6 +326,7 @@ describe('the four outputs', () => {
     expect(a.sample.byLevel.map((l) => [l.level, l.sampled])).toEqual([['省', 1], ['市', 1], ['县', 2], ['部门', 1]]);
     expect(a.sites.map((s) => s.siteId)).toEqual(a.sample.siteIds);
     expect(a.summary.sitesChecked).toBe(5);
+    expect(a.sample.byLevel.find((l) => l.level === '部门')).toEqual({ level: '部门', total: 2, sampled: 1 });
   });
 
   it('writes the four outputs under reports/<quarter>/ of the working folder by default', async () => {
