@@ -77,6 +77,17 @@ function descendants(root: number): number[] {
   return out;
 }
 
+/** CPU seconds (utime + stime) of a running process, from /proc/<pid>/stat. */
+function cpuSecondsOf(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(rest[11]) + Number(rest[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
 const tail = (s: string, n = 64_000) => (s.length > n ? s.slice(-n) : s);
 
 /** Runs `node <args>` with the usage preload and measures it. */
@@ -95,9 +106,11 @@ export function measureNode(args: string[], options: MeasureOptions): Promise<Me
   const samples: RssSample[] = [];
   let peakSampled = 0;
   let peakTree = 0;
+  let sampledCpuS: number | undefined;
   const sample = () => {
     const pid = child.pid;
     if (!pid) return;
+    sampledCpuS = cpuSecondsOf(pid) ?? sampledCpuS;
     const rss = statusKB(pid, 'VmRSS');
     if (rss === undefined) return;
     const hwm = statusKB(pid, 'VmHWM') ?? rss;
@@ -135,7 +148,8 @@ export function measureNode(args: string[], options: MeasureOptions): Promise<Me
         exitCode,
         signal,
         timedOut,
-        ...(usage ? { cpuS: usage.userS + usage.systemS, childrenCpuS: usage.childrenCpuS } : {}),
+        // A process stopped at its time limit writes no usage: the last sample stands in (up to a second short).
+        ...(usage ? { cpuS: usage.userS + usage.systemS, childrenCpuS: usage.childrenCpuS } : sampledCpuS !== undefined ? { cpuS: sampledCpuS } : {}),
         ...(usage || peakSampled ? { peakRssMB: (usage?.maxRssKB ?? peakSampled) / 1024 } : {}),
         ...(options.tree ? { peakTreeRssMB: peakTree / 1024 } : {}),
         samples,
