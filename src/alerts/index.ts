@@ -1,5 +1,5 @@
 // alerts stage, public surface: routing to editors, the outbox with dedupe and retries, one file per channel.
-export { runAlerts, type RunAlertsOptions, type AlertsRunResult } from './run-alerts.ts';
+export { runAlerts, checkTitles, type RunAlertsOptions, type AlertsRunResult } from './run-alerts.ts';
 export { planAlerts, describeDelivery, type PlanOptions, type PlanResult, type PlannedDelivery } from './plan.ts';
 export { deliverDue, nextAttempt, type DeliverOptions, type DeliverResult } from './deliver.ts';
 export { routeFinding, supervisorRoute, channelsOf, checkAlertsConfig, type Route, type RecipientChannel } from './routing.ts';

@@ -84,7 +84,8 @@ function decide(o: PlanOptions): PlanResult {
       if (f.status === 'resolved') {
         for (const recipient of openBySubject.get(f.id) ?? []) {
           store.alerts.close(f.id, recipient, now);
-          if (!alerts.resolvedNotices) continue;
+          // An early warning that ends is no fix (it may have turned into the problem it warned of): no note.
+          if (!alerts.resolvedNotices || f.severity === 'warning') continue;
           // The note goes to whoever was told; if they can no longer be reached, where the finding routes now.
           const target = routeToEditor(config, recipient) ?? routeFinding(config, site, f);
           if (!target) continue;

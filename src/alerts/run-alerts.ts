@@ -2,7 +2,7 @@
 // IPv6 run by the service, or by `govhealth alerts`.
 import type { AppConfig } from '../config/index.ts';
 import type { Logger } from '../log/index.ts';
-import { FRESHNESS_CHECKS, indicatorsFor, verdictFromStore } from '../rules/index.ts';
+import { FRESHNESS_CHECKS, indicatorsFor, verdictFromStore, type Indicators } from '../rules/index.ts';
 import type { Store } from '../storage/index.ts';
 import { deliverDue, type DeliverResult } from './deliver.ts';
 import { planAlerts, type PlanResult } from './plan.ts';
@@ -16,6 +16,10 @@ export interface RunAlertsOptions {
   env: Record<string, string | undefined>;
   dryRun?: boolean;
   clock?(): number;
+  /** The indicators (loaded from config/indicators.yaml when not given; a service passes them once). */
+  indicators?: Indicators;
+  /** Chinese titles of the check ids (read from the registries when not given). */
+  checkTitles?: Record<string, string>;
 }
 
 export interface AlertsRunResult {
@@ -25,7 +29,7 @@ export interface AlertsRunResult {
 }
 
 /** Chinese titles of the registered checks (the registry is imported lazily: it loads dictionaries). */
-async function checkTitles(): Promise<Record<string, string>> {
+export async function checkTitles(): Promise<Record<string, string>> {
   const titles: Record<string, string> = Object.fromEntries(FRESHNESS_CHECKS.map((c) => [c.id, c.title]));
   try {
     const { CHECKS } = await import('../checks/index.ts');
@@ -43,12 +47,12 @@ export async function runAlerts(o: RunAlertsOptions): Promise<AlertsRunResult> {
     o.log.info({ module: 'alerts' }, 'alerts.enabled is false: nothing decided or sent');
     return { plan: { deliveries: [], unrouted: [] } };
   }
-  const indicators = indicatorsFor(o.config);
+  const indicators = o.indicators ?? indicatorsFor(o.config);
   const plan = planAlerts({
     store: o.store,
     config: o.config,
     now: o.now,
-    checkTitles: await checkTitles(),
+    checkTitles: o.checkTitles ?? (await checkTitles()),
     verdict: (site) => verdictFromStore(o.store, o.config, site, o.now, indicators),
     dryRun: o.dryRun,
   });

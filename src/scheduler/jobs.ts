@@ -3,11 +3,11 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runAlerts } from '../alerts/index.ts';
+import { checkTitles, runAlerts } from '../alerts/index.ts';
 import type { LoadedConfig } from '../config/index.ts';
 import { HttpClient, Resolver, runCrawl } from '../crawl/index.ts';
 import type { Logger } from '../log/index.ts';
-import { indicatorsFor, runProbe } from '../rules/index.ts';
+import { indicatorsFor, runProbe, type Indicators } from '../rules/index.ts';
 import type { Store } from '../storage/index.ts';
 import type { Clock } from './clock.ts';
 import type { JobSpec } from './scheduler.ts';
@@ -52,9 +52,15 @@ async function ipv6Job(d: JobDeps): Promise<void> {
   await probeIpv6(d.config.sites, { config: d.config, checks: ipv6Checks(CHECKS), store: d.store, now: d.clock.now(), log: d.log });
 }
 
-async function alertsJob(d: JobDeps): Promise<void> {
-  const { delivery } = await runAlerts({ store: d.store, config: d.config, now: d.clock.now(), log: d.log, env: d.env });
-  if (delivery?.failed.length) d.log.warn({ module: 'scheduler', failed: delivery.failed.length }, 'some alerts were not delivered; they are retried at the next alert run');
+/** The alert job: indicators and check titles are read once for the life of the service. */
+function alertsJob(d: JobDeps): () => Promise<void> {
+  let fixed: Promise<{ indicators: Indicators; titles: Record<string, string> }> | undefined;
+  return async () => {
+    fixed ??= checkTitles().then((titles) => ({ indicators: indicatorsFor(d.config), titles }));
+    const { indicators, titles } = await fixed;
+    const { delivery } = await runAlerts({ store: d.store, config: d.config, now: d.clock.now(), log: d.log, env: d.env, indicators, checkTitles: titles });
+    if (delivery?.failed.length) d.log.warn({ module: 'scheduler', failed: delivery.failed.length }, 'some alerts were not delivered; they are retried at the next alert run');
+  };
 }
 
 /** The report of the quarter that just ended, into `<web.reportsDir>/<quarter>` (where the dashboard lists reports). */
@@ -101,7 +107,7 @@ export function createJobs(d: JobDeps): JobSpec[] {
     },
     { name: 'probe', cron: s.probe, then: ['alerts'], run: () => probeJob(d) },
     { name: 'ipv6', cron: s.ipv6, catchUp: true, then: ['alerts'], run: () => ipv6Job(d) },
-    { name: 'alerts', run: () => alertsJob(d) },
+    { name: 'alerts', run: alertsJob(d) },
     { name: 'report', cron: s.report, catchUp: true, run: () => reportJob(d) },
     { name: 'retention', cron: s.retention, run: () => retentionJob(d) },
   ];
