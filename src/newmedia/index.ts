@@ -8,3 +8,4 @@ export { parseListing, compareListing, readListing, normalizeName, type ListingE
 export { accountEvidence, postContentFindings, postLinkFindings, POST_CONTENT_CHECKS } from './post-checks.ts';
 export { surveyNewmedia, sharedNewmediaSurvey, judgeAccount, type NewmediaSurvey, type AccountJudgement, type AccountState } from './survey.ts';
 export { MirrorRenderer } from './render.ts';
+export { accountVerdicts, type AccountVerdict } from './account-verdict.ts';

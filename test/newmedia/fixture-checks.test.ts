@@ -6,6 +6,7 @@ import { CHECKS, createServices, type CheckServices, type Finding, type FindingD
 import { parseConfig, type LoadedConfig } from '../../src/config/index.ts';
 import { HttpClient, Resolver } from '../../src/crawl/index.ts';
 import { statsFromFindings } from '../../src/interaction/index.ts';
+import { accountVerdicts } from '../../src/newmedia/index.ts';
 import { silentLogger } from '../../src/log/index.ts';
 import { indicatorsFor, judgeSite } from '../../src/rules/index.ts';
 import { configYaml, MANIFEST, NOW, startNewmediaSites, type NewmediaServer } from '../fixtures/newmedia-sites/index.ts';
@@ -82,6 +83,19 @@ describe('new-media and interaction checks against the newmedia-sites manifest',
     const stats = statsFromFindings(drafts.get('nm-county')!);
     expect(stats).toEqual(MANIFEST['nm-county']!.stats);
     expect(statsFromFindings(drafts.get('nm-quiet')!)).toBeUndefined();
+  });
+
+  it('each account gets its own verdict: 不合格 on a veto, 未检查 when its mirror did not open, 合格 otherwise', () => {
+    const site = config.sites.find((s) => s.id === 'nm-county')!;
+    const findings: Finding[] = drafts.get('nm-county')!.map((d, i) => ({ ...d, id: `f${i}`, siteId: 'nm-county', firstSeen: '', lastSeen: '', status: 'open', pageCount: 1 }));
+    const v = accountVerdicts(site, findings);
+    expect(v.map((a) => [a.accountId, a.result, a.editor, a.vetoes.map((x) => x.check).sort(), a.problems.map((x) => x.check).sort()])).toEqual([
+      ['wx-fb', '合格', 'zhang', [], ['link.broken', 'typo.serious']],
+      ['wb-fb', '合格', 'li', [], ['newmedia.stale']],
+      ['dy', '不合格', 'wang', ['newmedia.stale'], []],
+      ['tt', '不合格', 'wang', ['newmedia.broken', 'newmedia.stale'], ['newmedia.dormant']],
+      ['ks', '未检查', 'li', [], ['newmedia.broken', 'newmedia.unlisted']],
+    ]);
   });
 
   for (const siteId of Object.keys(MANIFEST)) {
