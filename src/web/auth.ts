@@ -80,8 +80,26 @@ function loginPage(req: FastifyRequest, reply: FastifyReply, ctx: WebContext, me
   return reply.code(status).type('text/html; charset=utf-8').send(page({ title: '登录', body, nonce: req.nonce }));
 }
 
+/** Failed logins allowed per account name and address within the window before logins are refused for a while. */
+const MAX_FAILURES = 5;
+const FAILURE_WINDOW_MS = 15 * 60_000;
+
 /** Session resolution on every request, and the login and logout routes. */
 export function registerAuth(app: FastifyInstance, ctx: WebContext): void {
+  // Per app (not a module singleton): failed logins by `name|address`, to slow down password guessing.
+  const failures = new Map<string, { count: number; since: number }>();
+  const throttled = (key: string): boolean => {
+    const f = failures.get(key);
+    if (f && Date.now() - f.since > FAILURE_WINDOW_MS) failures.delete(key);
+    return (failures.get(key)?.count ?? 0) >= MAX_FAILURES;
+  };
+  const fail = (key: string): void => {
+    const f = failures.get(key) ?? { count: 0, since: Date.now() };
+    f.count++;
+    failures.set(key, f);
+    if (failures.size > 10_000) failures.delete(failures.keys().next().value!);
+  };
+
   app.addHook('onRequest', async (req, reply) => {
     const auth = req.headers.authorization;
     if (auth && /^Bearer\s+/i.test(auth)) {
@@ -113,10 +131,16 @@ export function registerAuth(app: FastifyInstance, ctx: WebContext): void {
     }
     const name = field(req.body, 'name').trim();
     const password = field(req.body, 'password');
+    const key = `${name.toLowerCase()}|${req.ip}`;
+    if (throttled(key)) return loginPage(req, reply, ctx, `登录失败次数过多，请 ${FAILURE_WINDOW_MS / 60_000} 分钟后再试`, 429);
     const user = name ? ctx.store.users.get(name) : undefined;
     // Verify against a dummy hash when the user does not exist, so timing does not reveal account names.
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-    if (!user || user.disabled || !ok) return loginPage(req, reply, ctx, '用户名或密码错误', 401);
+    if (!user || user.disabled || !ok) {
+      fail(key);
+      return loginPage(req, reply, ctx, '用户名或密码错误', 401);
+    }
+    failures.delete(key);
     const sid = randomToken(32);
     const now = new Date();
     ctx.store.sessions.purge(now);

@@ -74,6 +74,14 @@ function findingsView(ctx: WebContext, scope: SiteScope, open: Finding[], csrf: 
   )}`;
 }
 
+function accountsView(scope: SiteScope, open: Finding[]): SafeHtml {
+  const accounts = scope.site.accounts.filter((a) => scope.whole || scope.accounts.has(a.name));
+  if (!accounts.length) return html``;
+  return html`<h2>政务新媒体账号</h2><div class="scroll"><table><thead><tr><th>账号</th><th>平台</th><th class="num">未解决问题</th></tr></thead><tbody>
+  ${accounts.map((a) => html`<tr><td>${extLink(a.url, a.name)}</td><td>${a.platform}</td><td class="num">${open.filter((f) => f.account === a.name).length}</td></tr>`)}
+  </tbody></table></div>`;
+}
+
 /** GET /sites/:id */
 export function registerSitePage(app: FastifyInstance, ctx: WebContext): void {
   app.get<{ Params: { id: string } }>('/sites/:id', async (req, reply) => {
@@ -100,6 +108,7 @@ ${v.vetoes.map((x) => html`<tr><td>${x.name}</td><td><span class="badge ${x.stat
 </tbody></table></div>
 <h2>栏目更新</h2>${columnsView(scope, ctx.store.snapshots.latest(site.id, ctx.now()))}
 <div class="grid"><div><h2>可用性（近 7 天）</h2>${availabilityView(ctx, site.id)}</div><div><h2>IPv6</h2>${ipv6View(ctx, site.id)}</div></div>
+${accountsView(scope, sum!.open)}
 <h2>未解决的问题（${sum!.open.length}）</h2>
 <p><a href="/findings?site=${encodeURIComponent(site.id)}">在问题清单中筛选、导出 CSV</a></p>
 ${findingsView(ctx, scope, sum!.open, csrf, back)}

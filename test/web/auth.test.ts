@@ -1,6 +1,7 @@
 // Dashboard login, sessions, CSRF and the editor's scope, over app.inject.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cookiesOf, csrfOf, form, login, PASSWORD, seeded, type Seeded } from './helpers.ts';
+import { hashPassword } from '../../src/web/index.ts';
+import { cookiesOf, csrfOf, form, login, NOW, PASSWORD, seeded, type Seeded } from './helpers.ts';
 
 let s: Seeded;
 beforeAll(async () => {
@@ -45,6 +46,23 @@ describe('login', () => {
     expect(c.secure).toBeFalsy();
     // Only the hash of the session id is stored.
     expect(JSON.stringify(s.store.db.prepare('SELECT * FROM web_sessions').all())).not.toContain(c.value);
+  });
+
+  it('refuses logins for a while after five wrong passwords, even the right one', async () => {
+    s.store.users.upsert({ name: 'guessed', role: 'supervisor', passwordHash: await hashPassword(PASSWORD) }, NOW);
+    const attempt = async (password: string) => {
+      const page = await s.app.inject({ method: 'GET', url: '/login' });
+      return s.app.inject({
+        method: 'POST',
+        url: '/login',
+        payload: new URLSearchParams({ _csrf: csrfOf(page.body), name: 'guessed', password }).toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `gh_prelogin=${cookiesOf(page).gh_prelogin}` },
+      });
+    };
+    for (let i = 0; i < 5; i++) expect((await attempt(`wrong-${i}`)).statusCode).toBe(401);
+    const locked = await attempt(PASSWORD);
+    expect(locked.statusCode).toBe(429);
+    expect(cookiesOf(locked).gh_session).toBeUndefined();
   });
 
   it('refuses a login form posted without the pre-login CSRF cookie', async () => {

@@ -81,7 +81,7 @@ beforeAll(async () => {
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-}, 300_000);
+}, 900_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -143,7 +143,7 @@ describe('the dashboard in Chromium', () => {
     expect(await page.locator('q.anchor', { hasText: 'onmouseover' }).count()).toBeGreaterThan(0);
     expect(store.findings.get(plantedId)!.status).toBe('resolved');
     await shot('findings-after-recrawl');
-  }, 300_000);
+  }, 900_000);
 
   it('highlights the planted typo of a pasted draft on the pre-publication page', async () => {
     await page.goto(`${base}/check`);
