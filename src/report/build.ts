@@ -152,6 +152,14 @@ function accountsOf(state: SiteState): ReportAccount[] {
 const typesOf = (problems: ReportProblem[], extra: ProblemType[] = []) =>
   PROBLEM_TYPES.filter((t) => extra.includes(t) || problems.some((p) => p.type === t && p.openAtQuarterEnd)).join('、');
 
+/** 问题描述 of a failed site: why it failed, then its first open problems by severity. */
+function siteDescription(s: ReportSite, shown = 3): string {
+  const open = s.problems.filter((p) => p.openAtQuarterEnd);
+  const named = open.slice(0, shown).map((p) => p.description);
+  const more = open.length > shown ? `等${open.length}个问题` : '';
+  return `${s.reasons.join('；')}${named.length ? `。主要问题：${named.join('；')}${more}` : ''}`;
+}
+
 function annexRows(sites: ReportSite[], accounts: ReportAccount[]): ReportModel['annex'] {
   const failedSites: AnnexRow[] = sites
     .filter((s) => s.result === '不合格')
@@ -163,7 +171,7 @@ function annexRows(sites: ReportSite[], accounts: ReportAccount[]): ReportModel[
       url: s.homepage,
       result: s.result,
       types: typesOf(s.problems, s.vetoes.map((v) => VETO_TYPES[v.id] ?? '其他问题')),
-      description: s.reasons.join('；'),
+      description: siteDescription(s),
     }));
   const accountRows: AnnexRow[] = accounts.map((a, i) => {
     const open = a.problems.filter((p) => p.openAtQuarterEnd);
