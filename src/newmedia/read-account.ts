@@ -1,5 +1,6 @@
 // new-media stage: reading one account's mirror — open it (a mirror that does not open is `newmedia.broken`),
 // render it in Chromium when its profile needs script, parse its posts with the profile, and find the newest.
+import { load } from 'cheerio';
 import type { AccountConfig } from '../config/index.ts';
 import { decodeHtml } from '../crawl/decode.ts';
 import { FetchError } from '../crawl/fetch-error.ts';
@@ -28,7 +29,19 @@ export interface AccountRead {
 /** The stable id of an account within its site. */
 export const accountId = (a: AccountConfig): string => a.id ?? `${a.platform}:${a.name}`;
 
-const CLOSED = /(?:留言|评论|互动)(?:功能)?(?:已|暂时)?(?:关闭|停用)|(?:已|暂时)?关闭(?:了)?(?:留言|评论)|暂不支持(?:留言|评论)/;
+/** A notice that stands alone (a whole short element), not a phrase in a post such as 关于暂时关闭留言板的公告. */
+const CLOSED = /^(?:该账号|作者|博主|本号)?(?:(?:留言|评论|互动)(?:功能|区)?(?:已|暂时|已经)?(?:关闭|停用|关闭了)|(?:已|暂时|已经)?关闭(?:了)?(?:留言|评论)(?:功能|区)?|暂不支持(?:留言|评论))[。.!！]?$/;
+
+/** The mirror's own notice that its interaction is closed, if it shows one. */
+export function closedNotice(html: string): string | undefined {
+  const $ = load(html);
+  $('script, style, noscript').remove();
+  for (const el of $('p, div, span, li, em, i, b, strong, font, section').toArray()) {
+    const t = $(el).text().replace(/\s+/g, '').trim();
+    if (t.length <= 20 && CLOSED.test(t)) return t;
+  }
+  return undefined;
+}
 
 export interface ReadAccountOptions {
   http: HttpClient;
@@ -68,8 +81,8 @@ export async function readAccount(account: AccountConfig, o: ReadAccountOptions)
     }
   }
   const posts = profile.parse(html, finalUrl, { today: o.today, ...(account.selectors ? { selectors: account.selectors } : {}) });
-  const closed = CLOSED.exec(html.replace(/<[^>]+>/g, ' '));
-  return { ...base, posts: posts.slice(0, o.maxPosts), ...(closed ? { interactionClosed: closed[0] } : {}) };
+  const closed = closedNotice(html);
+  return { ...base, posts: posts.slice(0, o.maxPosts), ...(closed ? { interactionClosed: closed } : {}) };
 }
 
 /** The newest dated post not after today. */

@@ -121,3 +121,13 @@ describe('reading a mirror that needs the browser without one', () => {
     }
   });
 });
+
+describe('a mirror saying its interaction is closed', () => {
+  it('is a standalone notice, not a post title or a script string that mentions closing comments', async () => {
+    const { closedNotice } = await import('../../src/newmedia/index.ts');
+    expect(closedNotice('<p class="notice">该账号已关闭评论</p>')).toBe('该账号已关闭评论');
+    expect(closedNotice('<div><span>评论功能已关闭。</span></div>')).toBe('评论功能已关闭。');
+    expect(closedNotice('<h4><a>关于暂时关闭留言板的公告</a></h4><p>因系统升级，留言板将暂时关闭三天。</p>')).toBeUndefined();
+    expect(closedNotice('<script>var tip = "已关闭评论";</script><div class="card">正常</div>')).toBeUndefined();
+  });
+});
