@@ -1,11 +1,11 @@
 // cli stage: `govhealth web` (the dashboard and the pre-publication check API) and `govhealth user` (dashboard
 // accounts with scrypt-hashed passwords, and API tokens for the pre-publication API).
+import { randomBytes } from 'node:crypto';
 import { Option } from 'commander';
 import { ConfigError } from '../errors/index.ts';
 import { Store } from '../storage/index.ts';
 import { buildWebApp, hashPassword, newApiToken } from '../web/index.ts';
 import { configFromOptions, EXIT, parseNow, type RegisterCommand } from './context.ts';
-import { randomBytes } from 'node:crypto';
 
 /** Adds `web`: serves the dashboard until SIGINT/SIGTERM. */
 export const registerWeb: RegisterCommand = (program, io) => {
@@ -29,9 +29,13 @@ export const registerWeb: RegisterCommand = (program, io) => {
         const address = await app.listen({ port, host });
         io.stdout.write(`govhealth web: ${address}/\n`);
         await new Promise<void>((resolve) => {
-          const stop = () => resolve();
-          process.once('SIGINT', stop);
-          process.once('SIGTERM', stop);
+          const stop = () => {
+            process.off('SIGINT', stop);
+            process.off('SIGTERM', stop);
+            resolve();
+          };
+          process.on('SIGINT', stop);
+          process.on('SIGTERM', stop);
         });
       } finally {
         await app.close();

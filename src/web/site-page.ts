@@ -61,6 +61,9 @@ function ipv6View(ctx: WebContext, siteId: string): SafeHtml {
     <span class="muted">（${r.measuredAt.slice(0, 10)}）</span></p>`;
 }
 
+/** Findings shown per check on the site page; the findings page lists them all. */
+const PER_CHECK = 100;
+
 function findingsView(ctx: WebContext, scope: SiteScope, open: Finding[], csrf: string, back: string): SafeHtml {
   if (!open.length) return html`<p class="ok-note">没有未解决的问题。</p>`;
   const marks = ctx.store.marks.bySite([scope.site.id]);
@@ -69,8 +72,8 @@ function findingsView(ctx: WebContext, scope: SiteScope, open: Finding[], csrf: 
   return html`${[...groups].map(
     ([check, list]) => html`<details class="card" open><summary><strong>${ctx.checkTitle(check)}</strong> <span class="muted">${check} · ${list.length} 条</span></summary>
     <div class="scroll"><table><thead><tr><th>级别</th><th>位置</th><th>证据</th><th>处理</th></tr></thead><tbody>
-    ${list.map((f) => html`<tr data-finding="${f.id}"><td>${severityBadge(f)}</td><td>${placeView(f)}</td><td>${evidenceView(f)}</td><td>${markView(f, marks.get(f.id), csrf, back)}</td></tr>`)}
-    </tbody></table></div></details>`,
+    ${list.slice(0, PER_CHECK).map((f) => html`<tr data-finding="${f.id}"><td>${severityBadge(f)}</td><td>${placeView(f)}</td><td>${evidenceView(f)}</td><td>${markView(f, marks.get(f.id), csrf, back)}</td></tr>`)}
+    </tbody></table></div>${list.length > PER_CHECK ? html`<p><a href="/findings?site=${encodeURIComponent(scope.site.id)}&amp;check=${encodeURIComponent(check)}">另有 ${list.length - PER_CHECK} 条，在问题清单中查看全部</a></p>` : ''}</details>`,
   )}`;
 }
 
