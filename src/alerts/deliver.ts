@@ -59,7 +59,8 @@ export async function deliverDue(o: DeliverOptions): Promise<DeliverResult> {
       }
       let notifier = notifiers.get(d.channel);
       if (!notifier) notifiers.set(d.channel, (notifier = createNotifier(channel.config, ctx)));
-      store.alerts.markSending(d.id);
+      // The lease outlasts a send (SMTP or webhook timeout) with a wide margin.
+      if (!store.alerts.claim(d.id, now, new Date(now.getTime() + Math.max(10 * 60_000, 3 * config.alerts.timeoutMs)))) continue;
       try {
         await notifier.send(d.message as AlertMessage, recipient);
         store.alerts.markSent(d.id, now);

@@ -131,8 +131,17 @@ export class AlertStore {
     ).map(toDelivery);
   }
 
-  markSending(id: number): void {
-    this.db.prepare("UPDATE alert_deliveries SET status = 'sending', attempts = attempts + 1 WHERE id = ?").run(id);
+  /**
+   * Claims a due delivery for sending until `leaseUntil` (another process running alerts at the same time skips
+   * it; a process that dies mid-send leaves it to be sent again after the lease). False when it was not due.
+   */
+  claim(id: number, now: Date, leaseUntil: Date): boolean {
+    const info = this.db
+      .prepare(
+        "UPDATE alert_deliveries SET status = 'sending', attempts = attempts + 1, next_attempt_at = ? WHERE id = ? AND status IN ('pending', 'failed', 'sending') AND next_attempt_at <= ?",
+      )
+      .run(leaseUntil.toISOString(), id, now.toISOString());
+    return info.changes === 1;
   }
 
   markSent(id: number, now: Date): void {
