@@ -99,6 +99,7 @@ function siteState(store: Store, config: AppConfig, site: SiteConfig, o: BuildOp
     hasPublicServices: !config.checks.freshness.noPublicServices.includes(site.id),
     snapshots: store.snapshots.latest(site.id, asOf),
   });
+  const hasData = checksRun.length > 0 || !!probeWindow?.probes;
   const mediaItems = new Set(o.indicators.veto.filter((v) => v.group.includes('新媒体')).map((v) => v.id));
   const problems: ReportProblem[] = [];
   const accountFindings: SiteState['accountFindings'] = [];
@@ -116,10 +117,10 @@ function siteState(store: Store, config: AppConfig, site: SiteConfig, o: BuildOp
     level: site.level,
     region: site.region ?? '',
     homepage: site.homepage,
-    result: verdict.result,
+    result: hasData ? verdict.result : '无检查数据',
     complete: verdict.notAssessed.every((n) => mediaItems.has(n.id)),
     score: verdict.score.value,
-    reasons: verdict.reasons.map(maskText),
+    reasons: hasData ? verdict.reasons.map(maskText) : ['本季度未对该网站运行任何检查，不作结论'],
     vetoes: verdict.vetoes.filter((v) => v.status === 'triggered' && !mediaItems.has(v.id)).map((v) => ({ id: v.id, name: v.name, summary: maskText(v.summary) })),
     ...(probeWindow
       ? { availability: { probes: probeWindow.probes, failures: probeWindow.failures, ...(probeWindow.ratio !== undefined ? { ratio: Math.round(probeWindow.ratio * 10000) / 10000 } : {}), windowEnd: probeWindow.to } }
@@ -191,6 +192,7 @@ function annexRows(sites: ReportSite[], accounts: ReportAccount[]): ReportModel[
 
 function summaryOf(config: AppConfig, sites: ReportSite[], accounts: ReportAccount[], fixes: ReturnType<typeof trackFixes>, previous: Quarter, hadPrevious: boolean): ReportSummary {
   const passed = sites.filter((s) => s.result === '合格').length;
+  const failed = sites.filter((s) => s.result === '不合格').length;
   const all = [...sites.flatMap((s) => s.problems), ...accounts.flatMap((a) => a.problems)];
   const fixed = fixes.filter((f) => f.fixed).length;
   const checkedAccounts = accounts.filter((a) => a.result !== '未检查');
@@ -199,12 +201,14 @@ function summaryOf(config: AppConfig, sites: ReportSite[], accounts: ReportAccou
     sitesChecked: sites.length,
     checkedRatio: rate(sites.length, config.sites.length),
     sitesPassed: passed,
-    sitesFailed: sites.length - passed,
-    passRate: rate(passed, sites.length),
+    sitesFailed: failed,
+    sitesNoData: sites.length - passed - failed,
+    passRate: rate(passed, passed + failed),
     byLevel: LEVELS.map((level) => {
       const of = sites.filter((s) => s.level === level);
       const p = of.filter((s) => s.result === '合格').length;
-      return { level, running: config.sites.filter((s) => s.level === level).length, checked: of.length, passed: p, failed: of.length - p, passRate: rate(p, of.length) };
+      const f = of.filter((s) => s.result === '不合格').length;
+      return { level, running: config.sites.filter((s) => s.level === level).length, checked: of.length, passed: p, failed: f, noData: of.length - p - f, passRate: rate(p, p + f) };
     }),
     accountsRunning: config.sites.reduce((n, s) => n + s.accounts.length, 0),
     accountsChecked: checkedAccounts.length,

@@ -25,7 +25,7 @@ export function renderCharts(m: ReportModel): Charts {
   const passRateByLevel = render(640, 300, {
     title: { text: '各层级网站合格率（%）', left: 'center', textStyle: { fontSize: 14 } },
     grid: { left: 50, right: 20, top: 50, bottom: 40 },
-    xAxis: { type: 'category', data: levels.map((l) => `${l.level}级（${l.passed}/${l.checked}）`) },
+    xAxis: { type: 'category', data: levels.map((l) => `${l.level}级（${l.passed}/${l.passed + l.failed}）`) },
     yAxis: { type: 'value', min: 0, max: 100 },
     series: [{ type: 'bar', barMaxWidth: 48, data: levels.map((l) => l.passRate.percent ?? 0), label: { show: true, position: 'top' } }],
   });

@@ -2,7 +2,7 @@
 // the three parts and the annex tables, A4 with the usual margins. Charts stay in the HTML.
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { ANNEX_COLUMNS, type AnnexRow, type ReportModel } from './model.ts';
-import { levelRows, localDate, mainProblemParagraphs, overviewParagraphs } from './text.ts';
+import { LEVEL_HEADERS, levelRows, localDate, mainProblemParagraphs, overviewParagraphs } from './text.ts';
 
 const BODY_FONT = { ascii: 'FangSong', eastAsia: '仿宋_GB2312', hAnsi: 'FangSong' };
 const HEAD_FONT = { ascii: 'SimHei', eastAsia: '黑体', hAnsi: 'SimHei' };
@@ -43,7 +43,7 @@ export async function renderDocx(m: ReportModel): Promise<Buffer> {
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 400 }, children: [new TextRun({ text: m.title, font: HEAD_FONT, size: 44, bold: true })] }),
     heading('一、总体情况'),
     ...overviewParagraphs(m).map(body),
-    table(['层级', '运行网站', '抽查', '合格', '不合格', '合格率'], levelRows(m)),
+    table(LEVEL_HEADERS, levelRows(m)),
     heading('二、主要问题'),
   ];
   const problems = mainProblemParagraphs(m);

@@ -2,7 +2,7 @@
 // script, A4 print layout. Everything that came from a crawled page is escaped.
 import { renderCharts } from './charts.ts';
 import { ANNEX_COLUMNS, type AnnexRow, type ReportModel } from './model.ts';
-import { levelRows, localDate, mainProblemParagraphs, overviewParagraphs } from './text.ts';
+import { LEVEL_HEADERS, levelRows, localDate, mainProblemParagraphs, overviewParagraphs } from './text.ts';
 
 /** Escapes text for HTML element content and quoted attribute values. */
 export function escapeHtml(text: unknown): string {
@@ -115,7 +115,7 @@ export function renderHtml(m: ReportModel): string {
   const charts = renderCharts(m);
   const overview = overviewParagraphs(m).map((t) => `<p>${e(t)}</p>`).join('\n');
   const levels = table(
-    ['层级', '运行网站', '抽查', '合格', '不合格', '合格率'],
+    LEVEL_HEADERS,
     levelRows(m).map((r) => r.map((c) => `<td>${e(c)}</td>`)),
     'levels',
   );

@@ -34,7 +34,8 @@ export interface ReportSite {
   level: Level;
   region: string;
   homepage: string;
-  result: '合格' | '不合格';
+  /** 无检查数据: no check ran for the site during the quarter — sampled, but no conclusion is drawn. */
+  result: '合格' | '不合格' | '无检查数据';
   /** False when some indicator could not be assessed (the result holds for what was assessed). */
   complete: boolean;
   score: number;
@@ -98,8 +99,11 @@ export interface ReportSummary {
   checkedRatio: Rate;
   sitesPassed: number;
   sitesFailed: number;
+  /** Sampled sites without any check during the quarter: no conclusion, left out of the pass rate. */
+  sitesNoData: number;
+  /** Passed over the sites with a conclusion (passed + failed). */
   passRate: Rate;
-  byLevel: { level: Level; running: number; checked: number; passed: number; failed: number; passRate: Rate }[];
+  byLevel: { level: Level; running: number; checked: number; passed: number; failed: number; noData: number; passRate: Rate }[];
   accountsRunning: number;
   accountsChecked: number;
   accountsPassed: number;

@@ -25,7 +25,8 @@ export function overviewParagraphs(m: ReportModel): string[] {
   const s = m.summary;
   const out = [
     `${m.quarter.label}，${m.area}正在运行的政府网站${s.sitesRunning}个，抽查${s.sitesChecked}个，抽查比例${percent(s.checkedRatio)}；` +
-      `检查合格${s.sitesPassed}个，总体合格率${percent(s.passRate)}；不合格${s.sitesFailed}个。`,
+      `检查合格${s.sitesPassed}个，总体合格率${percent(s.passRate)}；不合格${s.sitesFailed}个` +
+      (s.sitesNoData ? `；另有${s.sitesNoData}个网站本季度无检查数据，未作结论，不计入合格率。` : '。'),
     `正在运行的政务新媒体${s.accountsRunning}个，抽查${s.accountsChecked}个，合格${s.accountsPassed}个，不合格${s.accountsFailed}个` +
       (s.accountsNotChecked ? `；另有${s.accountsNotChecked}个账号本季度尚无检查数据，未作结论。` : '。'),
     `本季度检查发现问题${s.problems}个，截至通报时已整改${s.problemsFixed}个。` +
@@ -38,9 +39,14 @@ export function overviewParagraphs(m: ReportModel): string[] {
   return out;
 }
 
-/** One line per level for the 总体情况 table: level, running, checked, passed, failed, pass rate. */
+/** Headings of the 总体情况 table by level. */
+export const LEVEL_HEADERS = ['层级', '运行网站', '抽查', '合格', '不合格', '无检查数据', '合格率'] as const;
+
+/** One line per level for the 总体情况 table, in the order of LEVEL_HEADERS. */
 export function levelRows(m: ReportModel): string[][] {
-  return m.summary.byLevel.filter((l) => l.running).map((l) => [`${l.level}级`, String(l.running), String(l.checked), String(l.passed), String(l.failed), percent(l.passRate)]);
+  return m.summary.byLevel
+    .filter((l) => l.running)
+    .map((l) => [`${l.level}级`, String(l.running), String(l.checked), String(l.passed), String(l.failed), String(l.noData), percent(l.passRate)]);
 }
 
 /** 二、主要问题: one heading and paragraph per problem type, naming examples. */

@@ -2,7 +2,7 @@
 // one row per problem (exceljs). Cells are plain strings and numbers: no formulas from crawled text.
 import ExcelJS from 'exceljs';
 import { ANNEX_COLUMNS, type AnnexRow, type ReportModel } from './model.ts';
-import { levelRows, localDate } from './text.ts';
+import { LEVEL_HEADERS, levelRows, localDate } from './text.ts';
 
 /** Sheet names, in order. */
 export const SHEETS = ['总体情况', '不合格网站名单', '新媒体名单', '问题清单', '整改情况', '抽查名单'] as const;
@@ -44,6 +44,7 @@ export async function renderXlsx(m: ReportModel): Promise<Buffer> {
       ['抽查比例（%）', s.checkedRatio.percent ?? ''],
       ['合格网站', s.sitesPassed],
       ['不合格网站', s.sitesFailed],
+      ['无检查数据、未作结论的网站', s.sitesNoData],
       ['合格率（%）', s.passRate.percent ?? ''],
       ['运行政务新媒体', s.accountsRunning],
       ['抽查政务新媒体', s.accountsChecked],
@@ -57,7 +58,7 @@ export async function renderXlsx(m: ReportModel): Promise<Buffer> {
       ['整改率（%）', s.fixRate.percent ?? ''],
       ['抽样', m.sample.ratio === 'all' ? '全部' : m.sample.ratio],
       ['随机种子', m.sample.seed],
-      ...levelRows(m).map((r) => [`${r[0]}：运行/抽查/合格/不合格/合格率`, r.slice(1).join(' / ')]),
+      ...levelRows(m).map((r) => [`${r[0]}：${LEVEL_HEADERS.slice(1).join('/')}`, r.slice(1).join(' / ')]),
     ],
     [36, 60],
   );

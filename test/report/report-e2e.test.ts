@@ -204,7 +204,8 @@ describe('report model of 2026Q4 over the fixture sites', () => {
     expect(s.sitesChecked).toBe(9);
     expect(s.sitesPassed).toBe(q4.sites.filter((x) => x.result === '合格').length);
     expect(s.sitesFailed).toBe(q4.sites.filter((x) => x.result === '不合格').length);
-    expect(s.sitesPassed + s.sitesFailed).toBe(s.sitesChecked);
+    expect(s.sitesNoData).toBe(0);
+    expect(s.sitesPassed + s.sitesFailed + s.sitesNoData).toBe(s.sitesChecked);
     // Fixture: pass and flaky pass; five planted failures, the province and the department site fail.
     expect([s.sitesPassed, s.sitesFailed]).toEqual([2, 7]);
     expect(s.passRate).toEqual({ numerator: 2, denominator: 9, percent: 22.2 });
@@ -230,7 +231,14 @@ describe('report model of 2026Q4 over the fixture sites', () => {
     const still = q4.fixTracking.items.filter((i) => !i.fixed);
     expect(still.map((i) => i.url)).toEqual(['http://www.province.invalid/']);
     expect(still[0]!.description).toContain('HTTP 404');
-    expect(q4.trend.map((t) => [t.quarter, t.passRate])).toEqual([['2026Q1', undefined], ['2026Q2', undefined], ['2026Q3', expect.any(Number)], ['2026Q4', 22.2]]);
+    expect(q4.trend.map((t) => [t.quarter, t.passRate])).toEqual([['2026Q1', undefined], ['2026Q2', undefined], ['2026Q3', 0], ['2026Q4', 22.2]]);
+  });
+
+  it('draws no conclusion on a sampled site without checks in the quarter (the 2026Q3 report)', () => {
+    const q3 = JSON.parse(readFileSync(join(dir, 'q3', 'report-2026Q3.json'), 'utf8')) as ReportModel;
+    expect(q3.sites.filter((x) => x.result !== '无检查数据').map((x) => [x.siteId, x.result])).toEqual([['province', '不合格']]);
+    expect(q3.summary).toMatchObject({ sitesChecked: 9, sitesPassed: 0, sitesFailed: 1, sitesNoData: 8, passRate: { numerator: 0, denominator: 1, percent: 0 } });
+    expect(q3.annex.failedSites.map((r) => r.name)).toEqual(['示例省人民政府']);
   });
 
   it('gives each problem its proof: where, what, first and last seen, and whether fixed since', () => {
