@@ -117,8 +117,8 @@ export function registerFindingsPage(app: FastifyInstance, ctx: WebContext): voi
 <div class="scroll"><table id="findings"><thead><tr><th>级别</th><th>网站</th><th>检查</th><th>位置</th><th>证据</th><th class="hide-sm">最近发现</th><th>处理</th></tr></thead><tbody>
 ${rows.slice(0, LIMIT).map(
   ({ finding: f }) => html`<tr data-finding="${f.id}" data-check="${f.check}"><td>${severityBadge(f)}${f.status === 'resolved' ? html` <span class="badge st-ok">已解决</span>` : ''}</td>
-  <td><a href="/sites/${encodeURIComponent(f.siteId)}">${siteName.get(f.siteId) ?? f.siteId}</a></td>
-  <td>${ctx.checkTitle(f.check)}<div class="muted">${f.check}</div></td><td>${placeView(f)}</td><td>${evidenceView(f)}</td>
+  <td class="site"><a href="/sites/${encodeURIComponent(f.siteId)}">${siteName.get(f.siteId) ?? f.siteId}</a></td>
+  <td class="site">${ctx.checkTitle(f.check)}<div class="muted">${f.check}</div></td><td class="place">${placeView(f)}</td><td class="place">${evidenceView(f)}</td>
   <td class="hide-sm">${f.lastSeen.slice(0, 10)}</td><td>${f.status === 'open' ? markView(f, marks.get(f.id), csrf, back) : ''}</td></tr>`,
 )}</tbody></table></div>`;
     return reply.type('text/html; charset=utf-8').send(page({ title: '问题清单', body, nonce: req.nonce, viewer, csrf, active: '/findings' }));

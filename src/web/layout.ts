@@ -20,6 +20,7 @@ table{border-collapse:collapse;width:100%;background:#fff}
 th,td{border-bottom:1px solid #e4e8ee;padding:.4rem .5rem;text-align:left;vertical-align:top}
 th{background:#eef2f6;font-weight:600;white-space:nowrap}
 td.num,th.num{text-align:right}
+td.place{min-width:18rem}td.site{min-width:6.5rem}
 .badge{display:inline-block;border-radius:3px;padding:0 .4rem;font-size:.85em;white-space:nowrap}
 .st-fail{background:#fde2e2;color:#9b1c1c}.st-risk{background:#fff3c4;color:#7c5e00}.st-ok{background:#dcf5e3;color:#1d6b36}.st-none{background:#e9edf2;color:#52606d}
 .sev-veto{background:#9b1c1c;color:#fff}.sev-error{background:#fde2e2;color:#9b1c1c}.sev-warning{background:#fff3c4;color:#7c5e00}.sev-info{background:#e9edf2;color:#52606d}
@@ -38,14 +39,16 @@ textarea{width:100%;min-height:12rem}
 .bars{display:flex;gap:4px;align-items:flex-end;height:48px}
 .bar{width:1.4rem;background:#2f9e55;height:2px}
 .bar.h-0{height:2px}.bar.h-1{height:4px}.bar.h-2{height:9px}.bar.h-3{height:14px}.bar.h-4{height:19px}.bar.h-5{height:24px}.bar.h-6{height:28px}.bar.h-7{height:33px}.bar.h-8{height:38px}.bar.h-9{height:43px}.bar.h-10{height:48px}.bar.bad{background:#d64545}
-mark.hit{background:#ffd6d6;border-bottom:2px solid #d64545;padding:0 1px}
+mark.hit{background:#ffd6d6;color:#7a0f0f;border-bottom:2px solid #d64545;padding:0 1px}
+mark.hit.sev-veto{background:#f8b4b4;color:#5c0a0a;font-weight:600}
+mark.hit.sev-info{background:#e9edf2;color:inherit;border-color:#9aa5b1}
 mark.hit.sev-warning{background:#fff3c4;border-color:#e0a800;color:inherit}
 .checked-text{white-space:pre-wrap;background:#fff;border:1px solid #dde3ea;border-radius:6px;padding:.75rem;line-height:1.9}
 .error{background:#fde2e2;color:#9b1c1c;padding:.5rem .75rem;border-radius:4px}
 .ok-note{background:#dcf5e3;color:#1d6b36;padding:.5rem .75rem;border-radius:4px}
 .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));gap:1rem}
 svg.spark{vertical-align:middle}
-@media (max-width:640px){main{padding:.5rem}.grid{grid-template-columns:repeat(2,1fr);gap:.5rem}.card{padding:.5rem .75rem;margin-bottom:.5rem}th,td{padding:.3rem}.hide-sm{display:none}h1{font-size:1.15rem}}
+@media (max-width:640px){main{padding:.5rem}td.place{min-width:13rem}.grid{grid-template-columns:repeat(2,1fr);gap:.5rem}.card{padding:.5rem .75rem;margin-bottom:.5rem}th,td{padding:.3rem}.hide-sm{display:none}h1{font-size:1.15rem}}
 `;
 
 /**

@@ -72,7 +72,7 @@ function findingsView(ctx: WebContext, scope: SiteScope, open: Finding[], csrf: 
   return html`${[...groups].map(
     ([check, list]) => html`<details class="card" open><summary><strong>${ctx.checkTitle(check)}</strong> <span class="muted">${check} · ${list.length} 条</span></summary>
     <div class="scroll"><table><thead><tr><th>级别</th><th>位置</th><th>证据</th><th>处理</th></tr></thead><tbody>
-    ${list.slice(0, PER_CHECK).map((f) => html`<tr data-finding="${f.id}"><td>${severityBadge(f)}</td><td>${placeView(f)}</td><td>${evidenceView(f)}</td><td>${markView(f, marks.get(f.id), csrf, back)}</td></tr>`)}
+    ${list.slice(0, PER_CHECK).map((f) => html`<tr data-finding="${f.id}"><td>${severityBadge(f)}</td><td class="place">${placeView(f)}</td><td class="place">${evidenceView(f)}</td><td>${markView(f, marks.get(f.id), csrf, back)}</td></tr>`)}
     </tbody></table></div>${list.length > PER_CHECK ? html`<p><a href="/findings?site=${encodeURIComponent(scope.site.id)}&amp;check=${encodeURIComponent(check)}">另有 ${list.length - PER_CHECK} 条，在问题清单中查看全部</a></p>` : ''}</details>`,
   )}`;
 }
