@@ -13,13 +13,16 @@ export function feishuSign(timestampSeconds: number, secret: string): string {
   return createHmac('sha256', `${timestampSeconds}\n${secret}`).update('').digest('base64');
 }
 
-/** Feishu's text message shows text as is (no markup to inject), so the plain rendering is sent. */
+/**
+ * Feishu's text message shows text as is except its `<at …>` mention tags: the plain rendering is sent with every
+ * `<` replaced, so page text cannot mention (and notify) the whole group.
+ */
 export const feishu: NotifierFactory<FeishuConfig> = (config, ctx): Notifier => ({
   type: 'feishu',
   address: () => `feishu robot (${config.webhookEnv})`,
   async send(message) {
     const url = secretFrom(ctx, config.webhookEnv, 'feishu');
-    const body: Record<string, unknown> = { msg_type: 'text', content: { text: renderText(message) } };
+    const body: Record<string, unknown> = { msg_type: 'text', content: { text: renderText(message).replace(/</g, '＜') } };
     if (config.secretEnv) {
       const ts = Math.floor(ctx.clock() / 1000);
       body.timestamp = String(ts);
