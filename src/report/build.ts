@@ -252,7 +252,7 @@ function requirements(config: AppConfig): ReportModel['requirements'] {
     deadlineWorkingDays: r.fixDeadlineWorkingDays,
     paragraphs: [
       `请各地区、各部门对照本通报及附件所列问题，在通报印发之日起${r.fixDeadlineWorkingDays}个工作日内完成整改，并将整改情况书面报送${r.issuer}。`,
-      '检查结果为不合格的网站，其主管单位要认真分析原因、落实责任，逐项整改到位；整改期间不得以关停网站代替整改。',
+      '检查结果为不合格的网站和政务新媒体，其主管单位要认真分析原因、落实责任，逐项整改到位。',
       '各地区、各部门要举一反三，对照《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）加强日常监测，做到问题早发现、早整改；“我为政府网站找错”平台转办的网民留言须在3个工作日内办理反馈。',
     ],
   };

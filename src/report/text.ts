@@ -2,6 +2,14 @@
 // the HTML and DOCX outputs so both say exactly the same.
 import type { Rate, ReportModel } from './model.ts';
 
+const NUMERALS = ['一', '二', '三', '四'];
+
+/** 2026年第三季度 for 2026Q3. */
+export function quarterLabel(id: string): string {
+  const m = /^(\d{4})Q([1-4])$/.exec(id);
+  return m ? `${m[1]}年第${NUMERALS[Number(m[2]) - 1]}季度` : id;
+}
+
 /** 66.7%, or 不适用 when there is nothing to divide by. */
 export function percent(r: Rate): string {
   return r.percent === undefined ? '不适用' : `${r.percent}%`;
@@ -32,8 +40,8 @@ export function overviewParagraphs(m: ReportModel): string[] {
     `本季度检查发现问题${s.problems}个，截至通报时已整改${s.problemsFixed}个。` +
       (s.findErrorMessages === undefined ? '“我为政府网站找错”平台留言情况不在本系统统计范围内。' : `“我为政府网站找错”平台收到网民留言${s.findErrorMessages}条。`),
     s.fixRate.previousReport
-      ? `上季度（${s.fixRate.previousQuarter}）通报的${s.fixRate.denominator}个问题中，已整改${s.fixRate.numerator}个，整改率${percent(s.fixRate)}。`
-      : `上季度（${s.fixRate.previousQuarter}）无本系统生成的通报，整改率不作统计。`,
+      ? `上季度（${quarterLabel(s.fixRate.previousQuarter)}）通报的${s.fixRate.denominator}个问题中，已整改${s.fixRate.numerator}个，整改率${percent(s.fixRate)}。`
+      : `上季度（${quarterLabel(s.fixRate.previousQuarter)}）无本系统生成的通报，整改率不作统计。`,
     sampleSentence(m),
   ];
   return out;
