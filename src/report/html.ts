@@ -2,7 +2,7 @@
 // script, A4 print layout. Everything that came from a crawled page is escaped.
 import { renderCharts } from './charts.ts';
 import { ANNEX_COLUMNS, type AnnexRow, type ReportModel } from './model.ts';
-import { LEVEL_HEADERS, levelRows, localDate, mainProblemParagraphs, overviewParagraphs } from './text.ts';
+import { LEVEL_HEADERS, levelRows, localDate, mainProblemParagraphs, overviewParagraphs, quarterLabel } from './text.ts';
 
 /** Escapes text for HTML element content and quoted attribute values. */
 export function escapeHtml(text: unknown): string {
@@ -94,7 +94,7 @@ function problemDetails(m: ReportModel): string {
 
 function fixTable(m: ReportModel): string {
   const items = m.fixTracking.items;
-  if (!m.summary.fixRate.previousReport) return `<p>上季度（${e(m.fixTracking.previousQuarter)}）无本系统生成的通报。</p>`;
+  if (!m.summary.fixRate.previousReport) return `<p>上季度（${e(quarterLabel(m.fixTracking.previousQuarter))}）无本系统生成的通报。</p>`;
   if (!items.length) return '<p>上季度通报未列出待整改问题。</p>';
   return table(
     ['序号', '网站/账号', '问题类型', '问题描述', '网址', '整改情况'],
