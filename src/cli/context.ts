@@ -1,6 +1,6 @@
 // cli stage: what every command gets — output streams, environment, and shared option handling.
 import type { Command } from 'commander';
-import { loadConfig, type LoadedConfig } from '../config/index.ts';
+import { loadConfig, type LoadedConfig, type SiteConfig } from '../config/index.ts';
 import { ConfigError } from '../errors/index.ts';
 
 /** Documented exit codes. */
@@ -28,4 +28,16 @@ export function parseNow(value: string | undefined): Date {
   const d = new Date(value);
   if (Number.isNaN(d.getTime())) throw new ConfigError(`--now: expected an ISO time such as 2026-11-20T08:00:00+08:00, got "${value}"`);
   return d;
+}
+
+/**
+ * The sites a command works on: the one named by --site, or all. An unknown id is an argument error: it is written
+ * to stderr, exit code 3 is set, and undefined comes back.
+ */
+export function selectSites(config: LoadedConfig, site: string | undefined, io: CliIO, setExit: (code: number) => void): SiteConfig[] | undefined {
+  const sites = config.sites.filter((s) => !site || s.id === site);
+  if (sites.length) return sites;
+  io.stderr.write(`govhealth: --site: no site "${site}" in ${config.source}\n`);
+  setExit(EXIT.config);
+  return undefined;
 }

@@ -2,7 +2,7 @@
 import { Option } from 'commander';
 import { SEVERITIES, type Finding } from '../checks/index.ts';
 import { Store } from '../storage/index.ts';
-import { configFromOptions, EXIT, type RegisterCommand } from './context.ts';
+import { configFromOptions, selectSites, type RegisterCommand } from './context.ts';
 import { findingsTable } from './format.ts';
 
 /** The JSON form of a finding (the documented output contract). */
@@ -39,11 +39,7 @@ export const registerFindings: RegisterCommand = (program, io, setExit) => {
     .option('--data-dir <dir>', 'data folder (default: $GOVHEALTH_DATA_DIR, dataDir in the config, ./data)')
     .action((opts: { config: string; site?: string; check?: string; status: 'open' | 'resolved' | 'all'; severity?: Finding['severity']; format: string; dataDir?: string }) => {
       const config = configFromOptions(opts, io);
-      if (opts.site && !config.sites.some((s) => s.id === opts.site)) {
-        io.stderr.write(`govhealth: --site: no site "${opts.site}" in ${config.source}\n`);
-        setExit(EXIT.config);
-        return;
-      }
+      if (!selectSites(config, opts.site, io, setExit)) return;
       const store = Store.open(config.dataDir);
       try {
         const list = store.findings.list({ siteId: opts.site, siteIds: config.sites.map((s) => s.id), check: opts.check, status: opts.status, severity: opts.severity });

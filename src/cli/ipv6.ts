@@ -5,7 +5,7 @@ import { CHECKS, SEVERITIES, type Severity } from '../checks/index.ts';
 import { createLogger } from '../log/index.ts';
 import { ipv6Checks, probeIpv6, summariseIpv6, type Ipv6RunResult, type Ipv6Share, type LevelResult, type SiteIpv6Result } from '../probes/index.ts';
 import { Store } from '../storage/index.ts';
-import { configFromOptions, EXIT, parseNow, type RegisterCommand } from './context.ts';
+import { configFromOptions, EXIT, parseNow, selectSites, type RegisterCommand } from './context.ts';
 import { table } from './format.ts';
 
 const VERDICT_WORDS: Record<SiteIpv6Result['verdict'], string> = {
@@ -104,12 +104,8 @@ export const registerIpv6: RegisterCommand = (program, io, setExit) => {
     .action(async (opts: { config: string; site?: string; now?: string; dataDir?: string; format: 'table' | 'json'; failOn?: Severity }) => {
       const config = configFromOptions(opts, io);
       const now = parseNow(opts.now);
-      const sites = config.sites.filter((s) => !opts.site || s.id === opts.site);
-      if (!sites.length) {
-        io.stderr.write(`govhealth: --site: no site "${opts.site}" in ${config.source}\n`);
-        setExit(EXIT.config);
-        return;
-      }
+      const sites = selectSites(config, opts.site, io, setExit);
+      if (!sites) return;
       if (!config.checks.ipv6.enabled) {
         io.stderr.write('govhealth: checks.ipv6.enabled is false in the config: nothing probed\n');
         return;

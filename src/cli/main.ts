@@ -2,16 +2,24 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../errors/index.ts';
 import { EXIT, type CliIO, type RegisterCommand } from './context.ts';
-import { registerCrawl } from './crawl.ts';
-import { registerDemo } from './demo.ts';
-import { registerFindings } from './findings.ts';
-import { registerCheckText } from './check-text.ts';
-import { registerIpv6 } from './ipv6.ts';
-import { registerProbe } from './probe.ts';
-import { registerVerdict } from './verdict.ts';
-
-/** Every command, in the order `--help` lists them. */
-const COMMANDS: RegisterCommand[] = [registerCrawl, registerFindings, registerVerdict, registerProbe, registerIpv6, registerCheckText, registerDemo];
+/**
+ * Every command, in the order `--help` lists them. A command's module (and the heavy libraries it needs: Crawlee,
+ * Chromium's driver, ECharts …) is loaded only when that command runs, so `check-text` or `--help` start quickly.
+ */
+const COMMANDS: { name: string; summary: string; load: () => Promise<RegisterCommand> }[] = [
+  { name: 'crawl', summary: 'crawl the configured sites, run the checks and store the findings', load: async () => (await import('./crawl.ts')).registerCrawl },
+  { name: 'findings', summary: 'list findings (open ones by default)', load: async () => (await import('./findings.ts')).registerFindings },
+  { name: 'verdict', summary: 'judge each site by the official indicators (单项否决 + 扣分)', load: async () => (await import('./verdict.ts')).registerVerdict },
+  { name: 'probe', summary: 'probe each homepage once for availability', load: async () => (await import('./probe.ts')).registerProbe },
+  { name: 'ipv6', summary: 'measure IPv6 support of each site', load: async () => (await import('./ipv6.ts')).registerIpv6 },
+  { name: 'report', summary: 'compile the quarterly spot-check report (季度抽查通报): HTML, DOCX, XLSX, JSON', load: async () => (await import('./report.ts')).registerReport },
+  { name: 'alerts', summary: 'send (or show with --dry-run) the alerts due to editors and the supervisor', load: async () => (await import('./alerts.ts')).registerAlerts },
+  { name: 'serve', summary: 'run the scheduler service (nightly crawl, probes, alerts, reports) with the dashboard', load: async () => (await import('./serve.ts')).registerServe },
+  { name: 'web', summary: 'serve the dashboard and the pre-publication check API alone', load: async () => (await import('./web.ts')).registerWeb },
+  { name: 'user', summary: 'manage dashboard accounts (user add)', load: async () => (await import('./web.ts')).registerUser },
+  { name: 'check-text', summary: 'check a draft for typos, sensitive terms and personal data before publishing', load: async () => (await import('./check-text.ts')).registerCheckText as RegisterCommand },
+  { name: 'demo', summary: 'crawl the bundled sample government site and report what was found', load: async () => (await import('./demo.ts')).registerDemo },
+];
 
 const EXIT_HELP = `
 Exit codes:
@@ -38,7 +46,10 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
     .addHelpText('after', EXIT_HELP)
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .exitOverride();
-  for (const register of COMMANDS) register(program, io, (c) => (code = c));
+  const chosen = COMMANDS.find((c) => c.name === (argv[2] === 'help' ? argv[3] : argv[2]));
+  if (chosen) (await chosen.load())(program, io, (c) => (code = c));
+  // Without a known command, only the list is needed (help, or an error naming the unknown command).
+  else for (const c of COMMANDS) program.command(c.name).description(c.summary);
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
   try {
     await program.parseAsync(argv);

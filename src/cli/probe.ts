@@ -6,7 +6,7 @@ import { indicatorsFor, runProbe } from '../rules/index.ts';
 import { judgeAvailability } from '../probes/index.ts';
 import { vetoParam } from '../rules/indicators.ts';
 import { Store } from '../storage/index.ts';
-import { configFromOptions, EXIT, parseNow, type RegisterCommand } from './context.ts';
+import { configFromOptions, parseNow, selectSites, type RegisterCommand } from './context.ts';
 
 export const registerProbe: RegisterCommand = (program, io, setExit) => {
   program
@@ -19,12 +19,8 @@ export const registerProbe: RegisterCommand = (program, io, setExit) => {
     .action(async (opts: { config: string; site?: string; now?: string; dataDir?: string }) => {
       const config = configFromOptions(opts, io);
       const now = parseNow(opts.now);
-      const sites = config.sites.filter((s) => !opts.site || s.id === opts.site);
-      if (!sites.length) {
-        io.stderr.write(`govhealth: --site: no site "${opts.site}" in ${config.source}\n`);
-        setExit(EXIT.config);
-        return;
-      }
+      const sites = selectSites(config, opts.site, io, setExit);
+      if (!sites) return;
       const ind = indicatorsFor(config);
       const log = createLogger({ level: io.env.GOVHEALTH_LOG_LEVEL ?? 'warn' });
       const http = new HttpClient(config.network, new Resolver(config.network));

@@ -5,7 +5,7 @@ import { HttpClient, Resolver } from '../crawl/index.ts';
 import { createLogger } from '../log/index.ts';
 import { FRESHNESS_CHECKS, formatVerdictTable, indicatorsFor, runFreshness, verdictFromStore, type SiteVerdict } from '../rules/index.ts';
 import { Store } from '../storage/index.ts';
-import { configFromOptions, EXIT, parseNow, type RegisterCommand } from './context.ts';
+import { configFromOptions, EXIT, parseNow, selectSites, type RegisterCommand } from './context.ts';
 
 /** Ids of the checks the product implements (the registry's and this stage's), or undefined when the registry does not load. */
 async function registeredChecks(): Promise<string[] | undefined> {
@@ -30,12 +30,8 @@ export const registerVerdict: RegisterCommand = (program, io, setExit) => {
     .action(async (opts: { config: string; site?: string; now?: string; survey?: boolean; format: string; dataDir?: string }) => {
       const config = configFromOptions(opts, io);
       const now = parseNow(opts.now);
-      const sites = config.sites.filter((s) => !opts.site || s.id === opts.site);
-      if (!sites.length) {
-        io.stderr.write(`govhealth: --site: no site "${opts.site}" in ${config.source}\n`);
-        setExit(EXIT.config);
-        return;
-      }
+      const sites = selectSites(config, opts.site, io, setExit);
+      if (!sites) return;
       const ind = indicatorsFor(config);
       const store = Store.open(config.dataDir);
       try {

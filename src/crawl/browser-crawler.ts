@@ -2,7 +2,7 @@
 // browser makes is answered through the product's own HTTP client (page.route), so the browser obeys the same
 // resolver, address guard and timeouts, and images, fonts and media are never downloaded.
 import { chromium } from 'playwright-core';
-import { PlaywrightCrawler, type Configuration, type PlaywrightCrawlingContext, type RequestQueue } from 'crawlee';
+import { PlaywrightCrawler, type Configuration, type PlaywrightCrawlingContext, type RequestQueue } from '@crawlee/playwright';
 import type { Page, Route } from 'playwright-core';
 import type { Logger } from '../log/index.ts';
 import { CHROMIUM_ARGS } from './chromium.ts';

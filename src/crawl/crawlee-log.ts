@@ -1,6 +1,6 @@
 // crawl stage: routes Crawlee's own log into our pino logger (one log stream, one format). Crawlee's `log` is a
 // module singleton; this sets it once per crawl and leaves nothing else global.
-import { Log, Logger as CrawleeLogger, LogLevel } from 'crawlee';
+import { Log, Logger as CrawleeLogger, LogLevel } from '@crawlee/core';
 import type { Logger } from 'pino';
 
 class PinoBridge extends CrawleeLogger {

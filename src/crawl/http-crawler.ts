@@ -2,7 +2,7 @@
 // <meta>, then detection) and resolving every name through the product's guarded resolver.
 import type { IncomingMessage } from 'node:http';
 import { buffer } from 'node:stream/consumers';
-import { CheerioCrawler, type CheerioCrawlerOptions, type CheerioCrawlingContext, type Configuration } from 'crawlee';
+import { CheerioCrawler, type CheerioCrawlerOptions, type CheerioCrawlingContext, type Configuration } from '@crawlee/cheerio';
 import { decodeHtml } from './decode.ts';
 
 /**

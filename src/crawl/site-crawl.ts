@@ -3,12 +3,11 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Configuration, RequestQueue, type CheerioCrawlingContext } from 'crawlee';
+import { Configuration, RequestQueue, type CheerioCrawlingContext } from '@crawlee/cheerio';
 import type { Check, CheckContext, FindingDraft, PageSnapshot, TargetFacts } from '../checks/index.ts';
 import { isInScope, renderModeFor, siteHosts, type AppConfig, type SiteConfig } from '../config/index.ts';
 import type { Logger } from '../log/index.ts';
 import type { Store } from '../storage/index.ts';
-import { createBrowserCrawler } from './browser-crawler.ts';
 import { findChromium } from './chromium.ts';
 import { crawleeLog } from './crawlee-log.ts';
 import { classifyFetchError } from './fetch-error.ts';
@@ -305,6 +304,8 @@ export async function crawlSite(options: SiteCrawlOptions): Promise<SiteCrawlRes
         }
         log.warn({ skipped: browserSkipped }, 'pages marked render: browser were skipped: no Chromium (set $GOVHEALTH_CHROMIUM or crawl.chromium)');
       } else {
+        // Loaded only when a site has browser pages: Playwright is heavy and most sites never need it.
+        const { createBrowserCrawler } = await import('./browser-crawler.ts');
         const crawler = createBrowserCrawler({
           executablePath: chromium.path,
           requestQueue: browserQueue,
