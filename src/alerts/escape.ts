@@ -14,15 +14,18 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
+const FULL_WIDTH: Record<string, string> = {
+  '\\': '＼', '`': '｀', '*': '＊', '_': '＿', '[': '［', ']': '］', '(': '（', ')': '）', '#': '＃',
+  '<': '＜', '>': '＞', '|': '｜', '~': '～', '@': '＠', '!': '！',
+};
+
 /**
- * Markdown escaping for DingTalk, WeCom and Feishu: every character with a meaning in their markdown (emphasis,
- * links, headings, lists, quotes, code, HTML tags, @-mentions) is backslash-escaped or replaced.
+ * Markdown neutralising for DingTalk, WeCom and Feishu. Their markdown subsets do not reliably honour backslash
+ * escapes (a `\-` may show as is), so every character with a meaning there — emphasis, links, images, headings,
+ * quotes, code, tags, @-mentions — is replaced by its full-width form, which reads the same in Chinese text.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_{}[\]()#+\-.!|>~]/g, (c) => `\\${c}`)
-    .replace(/</g, '＜')
-    .replace(/@/g, '＠');
+  return text.replace(/[\\`*_[\]()#<>|~@!]/g, (c) => FULL_WIDTH[c]!);
 }
 
 /**

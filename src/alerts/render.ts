@@ -89,7 +89,7 @@ export function renderMarkdown(m: AlertMessage, maxItems: number): string {
       }
       shown++;
       out.push(
-        `${shown}\\. **${escapeMarkdown(i.checkTitle)}**${escapeMarkdown(mark(i))}：${escapeMarkdown(i.what)}  `,
+        `${shown}. **${escapeMarkdown(i.checkTitle)}**${escapeMarkdown(mark(i))}：${escapeMarkdown(i.what)}  `,
         `位置：${escapeMarkdown(i.siteName)}${i.place ? ` ${escapeMarkdown(i.place)}` : ''} ${mdLink(i.url)}${i.pageCount > 1 ? `（共 ${i.pageCount} 个页面）` : ''}  `,
         ...(i.target ? [`链接地址：${mdLink(i.target)}  `] : []),
         `${i.action === '已整改，无需处理' ? '复查通过' : '发现'}时间：${escapeMarkdown(i.since)}${i.deadline ? `，**整改期限：${escapeMarkdown(i.deadline)}**` : ''}  `,

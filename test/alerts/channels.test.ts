@@ -75,10 +75,10 @@ describe('channels', () => {
 
   it('markdown escapes page text and links only http(s) URLs', () => {
     const md = renderMarkdown(message, 15);
-    expect(md).toContain('\\]\\(javascript:alert\\(1\\)\\) \\*\\*粗体\\*\\* ＜b\\>x＜/b\\> ＠all');
+    expect(md).toContain('］（javascript:alert（1）） ＊＊粗体＊＊ ＜b＞x＜/b＞ ＠all');
     expect(md).not.toMatch(/\]\(javascript:/);
     expect(md).toContain('(http://www.demo-county.gov.test/a_%281%29.html)');
-    expect(escapeMarkdown('# 标题')).toBe('\\# 标题');
+    expect(escapeMarkdown('# 标题 [a](b) 2026-11-20')).toBe('＃ 标题 ［a］（b） 2026-11-20');
     expect(safeUrl('javascript:alert(1)')).toBeUndefined();
   });
 
