@@ -381,7 +381,8 @@ async function checkAttachments(
 ): Promise<number> {
   const { store, http, site, config } = options;
   const exts = new Set(config.checks.links.attachmentExtensions);
-  const maxBytes = 20 * 1024 * 1024;
+  // One byte over the content checks' cap, so an oversized file is reported as over the limit, not as broken.
+  const maxBytes = config.checks.content.attachments.maxBytes + 1;
   let count = 0;
   const rows = store.db
     .prepare(`SELECT target_url AS url, MIN(source_url) AS source FROM links WHERE run_id = ? GROUP BY target_url`)
