@@ -50,6 +50,8 @@ export function benchConfigYaml(o: BenchConfigOptions): string {
     `    render: ${o.kind === 'browser' ? 'browser' : 'http'}`,
     // Bucket 0 (ids below 500) with the homepage and the column indexes: a connected subtree of the site.
     ...(o.kind === 'browser' ? [`    include: [${q(`^http://www\\.bench\\.gov\\.test:${o.port}/($|[a-z]+/[a-z]+/($|b0/))`)}]`] : []),
+    // … and the site's pages outside that subtree are not checked either: the run measures the browser, not probes.
+    ...(o.kind === 'browser' ? [`    exclude: [${q('/b[1-9][0-9]*/')}]`] : []),
     '    columns:',
     ...SECTIONS.map(([path, name, , cls]) => `      - { name: ${name}, url: ${q(`${origin}/${path}/`)}, class: ${cls}, editor: bench }`),
   ];

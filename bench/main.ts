@@ -230,7 +230,7 @@ export async function runBench(o: BenchOptions): Promise<BenchFigures> {
             pages: r?.pages ?? 0,
             links: r?.links ?? 0,
             extra: { ...r },
-            note: r ? `address variant (http://127.0.0.1:PORT/, externals on 127.0.0.2), concurrency 100; ${r.broken} broken URLs` : failureNote(m),
+            note: r ? `address variant (http://127.0.0.1:PORT/, externals on 127.0.0.2), concurrency 100, no timeout (its defaults); ${r.broken} broken URLs` : failureNote(m),
           }),
         );
       } else if (id === 'text') {
