@@ -6,6 +6,7 @@ import type { HttpClient } from './http-client.ts';
 import { FetchError } from './fetch-error.ts';
 import { decodeHtml } from './decode.ts';
 import { findDates, findPublishDate, PUBLISH_META_NAMES, type DateContext } from '../text/dates.ts';
+import { absoluteWebUrl as absolute } from './url.ts';
 
 /** One item of a column list. */
 export interface ColumnItem {
@@ -56,19 +57,6 @@ function text($: CheerioAPI, el: AnyNode): string {
   return $(el).text().replace(/\s+/g, ' ').trim();
 }
 
-function absolute(href: string | undefined, base: string): string | undefined {
-  if (!href) return undefined;
-  const h = href.trim();
-  if (!h || h.startsWith('#') || /^(?:javascript|mailto|tel):/i.test(h)) return undefined;
-  try {
-    const u = new URL(h, base);
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
-    u.hash = '';
-    return u.href;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * A date printed inside the link itself (`<a><span>标题</span><span>2026-11-18</span></a>`, `<time datetime>`):

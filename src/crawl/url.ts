@@ -45,6 +45,12 @@ export function classifyHref(raw: string | undefined, base: string): LinkKind {
   }
 }
 
+/** The absolute http(s) URL an href points at (fragment dropped), or undefined for placeholders, fragments, mailto: … */
+export function absoluteWebUrl(href: string | undefined, base: string): string | undefined {
+  const kind = classifyHref(href, base);
+  return kind.kind === 'web' ? kind.url : undefined;
+}
+
 /** The lower-case file extension of a URL's path, or ''. */
 export function extensionOf(url: string): string {
   try {

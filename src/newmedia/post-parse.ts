@@ -5,22 +5,10 @@ import type { AnyNode } from 'domhandler';
 import type { AccountSelectors } from '../config/schema-newmedia.ts';
 import { addDays, findDates, type DateContext } from '../text/dates.ts';
 import type { Post, PostLink } from './types.ts';
+import { absoluteWebUrl as absolute } from '../crawl/url.ts';
 
 const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-function absolute(href: string | undefined, base: string): string | undefined {
-  if (!href) return undefined;
-  const h = href.trim();
-  if (!h || h.startsWith('#') || /^(?:javascript|mailto|tel):/i.test(h)) return undefined;
-  try {
-    const u = new URL(h, base);
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
-    u.hash = '';
-    return u.href;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * A post date from text: absolute dates as sites print them, Unix seconds (data-time), and the relative forms

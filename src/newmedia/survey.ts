@@ -13,6 +13,7 @@ import { loadProfiles } from './profiles.ts';
 import { newestPost, readAccount, type AccountRead } from './read-account.ts';
 import { MirrorRenderer } from './render.ts';
 import type { Post } from './types.ts';
+import { mapLimit } from '../crawl/map-limit.ts';
 
 export type AccountState = 'fresh' | 'warning' | 'stale' | 'dormant' | 'error' | 'skipped';
 
@@ -53,18 +54,6 @@ export function judgeAccount(read: AccountRead, today: string, s: { staleDays: n
   return { ...base, state, newest, ageDays };
 }
 
-async function mapLimit<T, R>(items: T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
 
 /** Reads and judges every account of the site. */
 export async function surveyNewmedia(ctx: CheckContext): Promise<NewmediaSurvey> {

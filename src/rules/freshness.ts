@@ -13,6 +13,7 @@ import type { ColumnSnapshot, ProbeWindow, SnapshotStore } from '../storage/inde
 import { HOMEPAGE_COLUMN } from '../storage/snapshots.ts';
 import { dayIn, daysBetween } from '../text/dates.ts';
 import { classWindow, loadIndicators, vetoParam, type Indicators } from './indicators.ts';
+import { mapLimit } from '../crawl/map-limit.ts';
 
 export type ColumnState = 'fresh' | 'warning' | 'stale' | 'blank' | 'exempt' | 'error';
 
@@ -126,19 +127,6 @@ async function fetchPage(http: HttpClient, url: string): Promise<{ html: string;
   }
 }
 
-/** Runs async tasks with at most `limit` at a time, keeping order. */
-async function mapLimit<T, R>(items: T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
 
 const itemKey = (i: ColumnItem) => {
   const u = new URL(i.url);
