@@ -42,7 +42,8 @@ export const interactionSlow: Check = {
         out.push({ check: 'interaction.slow', key: messageKey(c, j), severity: 'warning', url: j.message.url ?? c.column.url, column: c.column.name, evidence: { message, ...messageEvidence(c, j) } });
       }
     }
-    if (survey.channels.length) {
+    // The statistics are kept only where there are messages to count: "0 条" is not worth a line in a list.
+    if (survey.channels.length && survey.stats.messages > 0) {
       const s = survey.stats;
       const share = s.withinLimitShare !== undefined ? `${Math.round(s.withinLimitShare * 1000) / 10}%` : '无';
       out.push({
