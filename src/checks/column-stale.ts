@@ -1,7 +1,7 @@
 // checks stage: 栏目不更新 — a column whose newest item is older than its class window (undated items count as
 // not updated). Feeds the 栏目不更新 veto and the 政策文件 deduction.
-import type { Check, FindingDraft } from './check.ts';
-import { sharedSurvey, type ColumnJudgement } from '../rules/freshness.ts';
+import type { Check, CheckContext, FindingDraft, Severity, SiteInput } from './check.ts';
+import { sharedSurvey, type ColumnJudgement, type ColumnState } from '../rules/freshness.ts';
 
 /** Evidence every column finding carries, so the verdict can count columns by class and level. */
 export function columnEvidence(c: ColumnJudgement): Record<string, unknown> {
@@ -22,29 +22,39 @@ export function columnEvidence(c: ColumnJudgement): Record<string, unknown> {
   };
 }
 
+/**
+ * The findings of one column check: every surveyed column in `state` becomes a finding keyed by the column id,
+ * with the shared column evidence plus what `describe` adds. The survey is shared by the column checks of a run.
+ */
+export async function columnFindings(
+  input: SiteInput,
+  ctx: CheckContext,
+  check: { id: string; state: ColumnState; severity: Severity },
+  describe: (c: ColumnJudgement) => { message: string } & Record<string, unknown>,
+): Promise<FindingDraft[]> {
+  if (!ctx.config.checks.freshness.enabled) return [];
+  const survey = await sharedSurvey(input, ctx);
+  return survey.columns
+    .filter((c) => c.state === check.state)
+    .map((c) => ({
+      check: check.id,
+      key: c.id,
+      severity: check.severity,
+      url: c.column.url,
+      column: c.column.name,
+      evidence: { ...describe(c), ...columnEvidence(c) },
+    }));
+}
+
 export const columnStale: Check = {
   id: 'column.stale',
   title: '栏目不更新',
   description: 'Reports a column whose newest item is older than the update window of its class (动态要闻 14 days, 通知公告/政策文件 180, 人事/规划计划 365), or whose items carry no date.',
   group: 'freshness',
-  async onSite(input, ctx) {
-    if (!ctx.config.checks.freshness.enabled) return [];
-    const survey = await sharedSurvey(input, ctx);
-    const out: FindingDraft[] = [];
-    for (const c of survey.columns) {
-      if (c.state !== 'stale') continue;
-      const message = c.newest
+  onSite: (input, ctx) =>
+    columnFindings(input, ctx, { id: 'column.stale', state: 'stale', severity: 'error' }, (c) => ({
+      message: c.newest
         ? `栏目“${c.column.name}”最新信息发布于 ${c.newest.date}，已 ${c.ageDays} 天未更新（${c.column.class}类栏目应在 ${c.windowDays} 天内更新）`
-        : `栏目“${c.column.name}”的 ${c.read.items.length} 条信息均未注明发布时间，视为未更新`;
-      out.push({
-        check: 'column.stale',
-        key: c.id,
-        severity: 'error',
-        url: c.column.url,
-        column: c.column.name,
-        evidence: { message, ...columnEvidence(c) },
-      });
-    }
-    return out;
-  },
+        : `栏目“${c.column.name}”的 ${c.read.items.length} 条信息均未注明发布时间，视为未更新`,
+    })),
 };
