@@ -16,7 +16,9 @@ export function formatVerdictTable(verdicts: SiteVerdict[], evidenceLines = 8): 
   for (const v of verdicts) {
     out.push(`${v.siteName}（${v.siteId}） 检查时间 ${v.judgedAt}`);
     if (v.runs.length) out.push(`依据：${v.runs.map((r) => `${r.kind} 第 ${r.id} 次运行（${r.judgedAt}）`).join('；')}`);
-    out.push(`结论：${v.result}${v.complete ? '' : '（部分指标未评估，结论仅就已评估指标而言）'}`);
+    // A triggered veto fails the site whatever was not assessed; only a pass or a score-based fail is provisional.
+    const vetoed = v.vetoes.some((x) => x.status === 'triggered');
+    out.push(`结论：${v.result}${v.complete || vetoed ? '' : '（部分指标未评估，结论仅就已评估指标而言）'}`);
     for (const r of v.reasons) out.push(`  · ${r}`);
     out.push('单项否决：');
     for (const x of v.vetoes) {
