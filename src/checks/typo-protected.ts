@@ -30,87 +30,92 @@ function coveredByTypoPair(svc: ContentService, window: string, term: string): b
 
 /** Finds near-misses of protected terms and impossible plenum names. */
 export function scanProtected(text: string, svc: ContentService, _options: ScanOptions = {}): TextHit[] {
-  // Matching characters per (window start, term), counted in a ring of rows, one row per window start: a start
-  // is complete once the scan is a full term length past it. Linear in the text, no per-window allocation.
-  const terms = svc.protectedTerms;
+  // Matching characters per (window start, term), counted in a ring of cells, one row per window start modulo the
+  // longest term: a cell holds the start it counts for, so a new start takes it over without clearing. A window
+  // becomes a candidate when its count reaches the term's minimum and stops being one when every indexed
+  // character matches (the term itself). Linear in the text, no per-window allocation.
+  const { terms, maxLength: R, byCode, minMatched, hanCount } = svc.protectedIndex;
+  const { from, entries } = byCode;
   const T = terms.length;
-  const R = terms.reduce((m, t) => Math.max(m, t.chars.length), 1);
-  const ring = new Uint8Array(R * T);
-  const byStart = new Map<number, Array<[number, number]>>();
-  const finish = (start: number) => {
-    const row = (start % R) * T;
-    for (let ti = 0; ti < T; ti++) {
-      const matched = ring[row + ti]!;
-      if (!matched) continue;
-      ring[row + ti] = 0;
-      const term = terms[ti]!;
-      if (matched >= term.hanCount || matched < term.hanCount - (term.chars.length >= 6 ? 2 : 1)) continue;
-      const list = byStart.get(start) ?? [];
-      list.push([ti, matched]);
-      byStart.set(start, list);
-    }
-  };
-  for (let p = 0; p < text.length; p++) {
-    if (p >= R) finish(p - R);
-    const entries = svc.protectedIndex.get(text[p]!);
-    if (!entries) continue;
-    for (const [ti, k] of entries) {
+  const owner = new Int32Array(R * T).fill(-1);
+  const count = new Int32Array(R * T);
+  const slot = new Int32Array(R * T);
+  // (start, term, still a candidate) triples, in the order they reached the minimum.
+  const found: number[] = [];
+  // `row` is p % R, kept without a division; the row of start p - k is row - k, wrapped.
+  for (let p = 0, row = 0; p < text.length; p++, row = row + 1 === R ? 0 : row + 1) {
+    const code = text.charCodeAt(p);
+    for (let e = from[code]! * 2, eEnd = from[code + 1]! * 2; e < eEnd; e += 2) {
+      const k = entries[e + 1]!;
+      if (k > p) continue;
+      const ti = entries[e]!;
+      const cell = (row >= k ? row - k : row - k + R) * T + ti;
       const start = p - k;
-      if (start >= 0 && start > p - R) ring[(start % R) * T + ti]!++;
+      let n = 1;
+      if (owner[cell] === start) n = ++count[cell]!;
+      else {
+        owner[cell] = start;
+        count[cell] = 1;
+      }
+      if (n === minMatched[ti]) {
+        slot[cell] = found.length;
+        found.push(start, ti, 1);
+      }
+      if (n === hanCount[ti]) found[slot[cell]! + 2] = 0;
     }
   }
-  for (let s0 = Math.max(0, text.length - R); s0 < text.length; s0++) finish(s0);
+  // Candidates in order of start; within a start, longest terms first (then dictionary order), so 习近平总书记
+  // wins over 习近平.
+  const candidates: Array<[start: number, ti: number]> = [];
+  for (let f = 0; f < found.length; f += 3) if (found[f + 2]) candidates.push([found[f]!, found[f + 1]!]);
+  candidates.sort((x, y) => x[0] - y[0] || terms[y[1]]!.chars.length - terms[x[1]]!.chars.length || x[1] - y[1]);
   const hits: TextHit[] = [];
   const taken: Array<[number, number]> = [];
-  const starts = [...byStart.keys()].sort((a, b) => a - b);
-  for (const start of starts) {
-    // Longest terms first, so 习近平总书记 wins over 习近平.
-    const order = byStart.get(start)!.sort((a, b) => svc.protectedTerms[b[0]]!.chars.length - svc.protectedTerms[a[0]]!.chars.length);
-    for (const [ti, matched] of order) {
-      const term = svc.protectedTerms[ti]!;
-      const L = term.chars.length;
-      const maxDiff = L >= 6 ? 2 : 1;
-      if (matched < term.hanCount - maxDiff || start + L > text.length) continue;
-      const window = text.slice(start, start + L);
-      if (window === term.term || /[\n\t]/.test(window) || svc.protectedSet.has(window)) continue;
-      const wChars = [...window];
-      if (wChars.length !== L) continue;
-      const diffs: Array<{ pos: number; wrong: string; right: string; kind: '同音' | '形近' }> = [];
-      let ok = true;
-      for (let k = 0; k < L && ok; k++) {
-        const a = wChars[k]!;
-        const b = term.chars[k]!;
-        if (a === b) continue;
-        if (!HAN.test(a) || !HAN.test(b)) ok = false;
-        else if (svc.sameSound(a, b)) diffs.push({ pos: k, wrong: a, right: b, kind: '同音' });
-        else if (svc.lookAlike(a, b)) diffs.push({ pos: k, wrong: a, right: b, kind: '形近' });
-        else ok = false;
-      }
-      if (!ok || diffs.length === 0 || diffs.length > maxDiff) continue;
-      // A bare 3-character name is only a leader's name next to a title.
-      // Short terms have more innocent neighbours: a human confirms those before they fail a site.
-      let certainty: 'certain' | 'suspected' = L >= 5 ? 'certain' : 'suspected';
-      if (term.category === '领导人' && L <= 3) {
-        const around = text.slice(Math.max(0, start - 8), start) + '|' + text.slice(start + L, start + L + 8);
-        if (TITLE_CENTRAL.test(around)) certainty = 'certain';
-        else if (TITLE_GENERIC.test(around)) certainty = 'suspected';
-        else continue;
-      }
-      if (taken.some(([s, e]) => start < e && start + L > s)) continue;
-      if (coveredByTypoPair(svc, window, term.term)) continue;
-      taken.push([start, start + L]);
-      hits.push({
-        start,
-        end: start + L,
-        severity: 'veto',
-        certainty,
-        message: `“${window}”疑为“${term.term}”之误（${diffs.map((d) => `${d.wrong}→${d.right}，${d.kind}`).join('；')}）`,
-        keyPart: window,
-        suggestion: term.term,
-        evidence: { wrong: window, protectedTerm: term.term, category: term.category, differences: diffs },
-      });
-      break;
+  for (const [start, ti] of candidates) {
+    // One hit per start: skip the start's remaining candidates once one is reported.
+    if (hits.length && hits[hits.length - 1]!.start === start) continue;
+    const term = terms[ti]!;
+    const L = term.chars.length;
+    const maxDiff = L >= 6 ? 2 : 1;
+    if (start + L > text.length) continue;
+    const window = text.slice(start, start + L);
+    if (window === term.term || /[\n\t]/.test(window) || svc.protectedSet.has(window)) continue;
+    const wChars = [...window];
+    if (wChars.length !== L) continue;
+    const diffs: Array<{ pos: number; wrong: string; right: string; kind: '同音' | '形近' }> = [];
+    let ok = true;
+    for (let k = 0; k < L && ok; k++) {
+      const a = wChars[k]!;
+      const b = term.chars[k]!;
+      if (a === b) continue;
+      if (!HAN.test(a) || !HAN.test(b)) ok = false;
+      else if (svc.sameSound(a, b)) diffs.push({ pos: k, wrong: a, right: b, kind: '同音' });
+      else if (svc.lookAlike(a, b)) diffs.push({ pos: k, wrong: a, right: b, kind: '形近' });
+      else ok = false;
     }
+    if (!ok || diffs.length === 0 || diffs.length > maxDiff) continue;
+    // A bare 3-character name is only a leader's name next to a title.
+    // Short terms have more innocent neighbours: a human confirms those before they fail a site.
+    let certainty: 'certain' | 'suspected' = L >= 5 ? 'certain' : 'suspected';
+    if (term.category === '领导人' && L <= 3) {
+      const around = text.slice(Math.max(0, start - 8), start) + '|' + text.slice(start + L, start + L + 8);
+      if (TITLE_CENTRAL.test(around)) certainty = 'certain';
+      else if (TITLE_GENERIC.test(around)) certainty = 'suspected';
+      else continue;
+    }
+    if (taken.some(([s, e]) => start < e && start + L > s)) continue;
+    if (coveredByTypoPair(svc, window, term.term)) continue;
+    taken.push([start, start + L]);
+    hits.push({
+      start,
+      end: start + L,
+      severity: 'veto',
+      certainty,
+      message: `“${window}”疑为“${term.term}”之误（${diffs.map((d) => `${d.wrong}→${d.right}，${d.kind}`).join('；')}）`,
+      keyPart: window,
+      suggestion: term.term,
+      evidence: { wrong: window, protectedTerm: term.term, category: term.category, differences: diffs },
+    });
   }
   // Plenum names that cannot exist: 二十届八中全会, or a 届 beyond the current congress.
   const plenum = /(二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])届([一二三四五六七八九十]{1,2})中全会/g;

@@ -17,6 +17,18 @@ export interface IndexedTerm extends ProtectedTerm {
   hanCount: number;
 }
 
+/** Protected terms of 3+ characters, indexed by character. */
+export interface ProtectedIndex {
+  terms: IndexedTerm[];
+  /** Characters of the longest term. */
+  maxLength: number;
+  /** Code unit → (term index, position in the term) for every indexed character of every term. */
+  byCode: CodeIndex;
+  /** By term index: indexed characters (non-punctuation), and the fewest of them a near-miss window matches. */
+  hanCount: Int32Array;
+  minMatched: Int32Array;
+}
+
 /** Everything the content checks share. */
 export interface ContentService {
   settings: ContentSettings;
@@ -26,9 +38,8 @@ export interface ContentService {
   typoByFirst: Map<string, TypoPair[]>;
   /** Sensitive terms (lower-cased) by first character, longest first. */
   sensitiveByFirst: Map<string, SensitiveTerm[]>;
-  /** Protected terms of 3+ characters, and an index character → (term, position). */
-  protectedTerms: IndexedTerm[];
-  protectedIndex: Map<string, Array<[termIndex: number, position: number]>>;
+  /** Protected terms of 3+ characters and the index of their characters, for the near-miss scan. */
+  protectedIndex: ProtectedIndex;
   /** Exact protected forms, for "is this window itself a protected term". */
   protectedSet: Set<string>;
   /** True when two characters sound the same (pinyin without tones, any reading). */
@@ -43,6 +54,29 @@ export interface ContentService {
   attachmentText(body: Buffer, name?: string, contentType?: string): Promise<AttachmentText>;
   /** The worker thread that parses binary attachments (started on first use; does not keep the process alive). */
   parser: AttachmentParser;
+}
+
+/**
+ * Character → entries, keyed by UTF-16 code unit in flat typed arrays (compressed rows): the entries of code c are
+ * `entries[from[c] .. from[c + 1])`, `stride` numbers each. A lookup is two array reads and no one-character string
+ * is made, which is what a per-character Map.get of the scanned text costs. (No npm package offers this; 260 KB.)
+ */
+export interface CodeIndex {
+  from: Int32Array;
+  entries: Int32Array;
+  stride: number;
+}
+
+/** Builds a CodeIndex from (code unit, entry numbers) pairs; entries of a code keep the order they were given in. */
+export function buildCodeIndex(items: Array<[code: number, entry: number[]]>, stride: number): CodeIndex {
+  const counts = new Int32Array(0x10001);
+  for (const [code] of items) counts[code + 1]!++;
+  for (let c = 0; c < 0x10000; c++) counts[c + 1]! += counts[c]!;
+  const from = counts.slice();
+  const entries = new Int32Array(items.length * stride);
+  const next = counts.slice(0, 0x10000);
+  for (const [code, entry] of items) entries.set(entry, next[code]!++ * stride);
+  return { from, entries, stride };
 }
 
 function byFirstChar<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
@@ -93,15 +127,20 @@ export function createContentService(settings: ContentSettings, options: Content
   const protectedTerms: IndexedTerm[] = dictionaries.protectedTerms
     .map((t) => ({ ...t, chars: [...t.term], hanCount: [...t.term].filter((c) => !/[\p{P}\s]/u.test(c)).length }))
     .filter((t) => t.chars.length >= 3);
-  const protectedIndex = new Map<string, Array<[number, number]>>();
-  protectedTerms.forEach((t, i) =>
-    t.chars.forEach((c, k) => {
-      if (/[\p{P}\s]/u.test(c)) return;
-      const list = protectedIndex.get(c) ?? [];
-      list.push([i, k]);
-      protectedIndex.set(c, list);
-    }),
-  );
+  // Only single-code-unit characters can equal one code unit of the text (astral ones never matched either).
+  const protectedIndex: ProtectedIndex = {
+    terms: protectedTerms,
+    maxLength: protectedTerms.reduce((m, t) => Math.max(m, t.chars.length), 1),
+    byCode: buildCodeIndex(
+      protectedTerms.flatMap((t, i) =>
+        t.chars.flatMap((c, k): Array<[number, number[]]> => (/[\p{P}\s]/u.test(c) || c.length !== 1 ? [] : [[c.charCodeAt(0), [i, k]]])),
+      ),
+      2,
+    ),
+    hanCount: Int32Array.from(protectedTerms, (t) => t.hanCount),
+    // One character off, two for terms of 6+; a window sharing no character with a term is never a near-miss.
+    minMatched: Int32Array.from(protectedTerms, (t) => Math.max(1, t.hanCount - (t.chars.length >= 6 ? 2 : 1))),
+  };
 
   const soundCache = new Map<string, string[]>();
   const sounds = (c: string) => {
@@ -127,7 +166,6 @@ export function createContentService(settings: ContentSettings, options: Content
       dictionaries.sensitiveTerms.map((t) => ({ ...t, term: t.term.toLowerCase() })),
       (t) => t.term,
     ),
-    protectedTerms,
     protectedIndex,
     protectedSet: new Set(dictionaries.protectedTerms.map((t) => t.term)),
     sameSound(a, b) {
