@@ -20,8 +20,11 @@ export interface AccountVerdict {
 
 const messageOf = (f: Finding) => String(f.evidence.message ?? `${f.check} ${f.target ?? f.url}`);
 
-/** One verdict per registered account of the site, from the site's open findings. */
-export function accountVerdicts(site: Pick<SiteConfig, 'accounts'>, findings: readonly Finding[]): AccountVerdict[] {
+/**
+ * One verdict per registered account of the site, from the site's open findings. `surveyed` says whether the
+ * new-media checks have run for the site: an account never looked at is 未检查, not 合格.
+ */
+export function accountVerdicts(site: Pick<SiteConfig, 'accounts'>, findings: readonly Finding[], surveyed = true): AccountVerdict[] {
   return site.accounts.map((a: AccountConfig) => {
     const mine = findings.filter((f) => f.status === 'open' && (f.account === a.name || f.account === a.id));
     const vetoes = mine.filter((f) => f.severity === 'veto' && (f.certainty ?? 'certain') === 'certain');
@@ -34,7 +37,7 @@ export function accountVerdicts(site: Pick<SiteConfig, 'accounts'>, findings: re
       platform: a.platform,
       url: a.url,
       ...(a.editor ? { editor: a.editor } : {}),
-      result: vetoes.length ? '不合格' : skipped || broken ? '未检查' : '合格',
+      result: vetoes.length ? '不合格' : skipped || broken || (!surveyed && !mine.length) ? '未检查' : '合格',
       vetoes: vetoes.map((f) => ({ check: f.check, message: messageOf(f), findingId: f.id })),
       problems: problems.map((f) => ({ check: f.check, severity: f.severity, message: messageOf(f), findingId: f.id })),
     };

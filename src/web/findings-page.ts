@@ -20,6 +20,8 @@ export interface FindingsQuery {
   editor?: string;
   status?: string;
   category?: string;
+  /** A new-media account, by name (from the overview's account list). */
+  account?: string;
   /** Seen on or after this date (YYYY-MM-DD, last seen). */
   since?: string;
 }
@@ -30,7 +32,7 @@ const LIMIT = 1000;
 function readQuery(req: FastifyRequest): FindingsQuery {
   const q = req.query as Record<string, unknown>;
   const out: FindingsQuery = {};
-  for (const k of ['site', 'check', 'severity', 'editor', 'status', 'category', 'since'] as const) {
+  for (const k of ['site', 'check', 'severity', 'editor', 'status', 'category', 'account', 'since'] as const) {
     const v = q[k];
     if (typeof v === 'string' && v.length && v.length < 200) out[k] = v;
   }
@@ -55,6 +57,7 @@ export function selectFindings(ctx: WebContext, viewer: Viewer, q: FindingsQuery
     for (const f of list) {
       if (!inScope(scope, f)) continue;
       if (category && !category.match(f.check)) continue;
+      if (q.account && f.account !== q.account) continue;
       if (since && f.lastSeen.slice(0, 10) < since) continue;
       if (q.status === 'false-positive' && marks.get(f.id)?.kind !== 'false-positive') continue;
       const editor = editorOf(scope.site, f);
@@ -110,6 +113,7 @@ export function registerFindingsPage(app: FastifyInstance, ctx: WebContext): voi
   <label>责任编辑<select name="editor"><option value="">全部</option>${editors.map((e) => html`<option value="${e.id}" ${sel(q.editor, e.id)}>${e.name}</option>`)}</select></label>
   <label>状态<select name="status">${Object.entries(STATUS_LABEL).map(([k, l]) => html`<option value="${k}" ${sel(q.status ?? 'open', k)}>${l}</option>`)}</select></label>
   <label>最近发现不早于<input type="date" name="since" value="${q.since ?? ''}"></label>
+  ${q.account ? html`<label>新媒体账号<input type="hidden" name="account" value="${q.account}"><span>${q.account} <a href="/findings${query({ ...q, account: undefined })}">（清除）</a></span></label>` : ''}
   <button class="primary" type="submit">筛选</button>
   <a class="button" href="/findings.csv${query({ ...q })}" download>导出 CSV</a>
 </form>

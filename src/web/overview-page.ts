@@ -8,7 +8,7 @@ import { sparkline } from './charts.ts';
 import type { WebContext } from './context.ts';
 import { html, query } from './html.ts';
 import { page } from './layout.ts';
-import { CATEGORIES, STATE_LABEL, summarize, type SiteSummary } from './summaries.ts';
+import { CATEGORIES, STATE_LABEL, summarize, type AccountSummary, type SiteSummary } from './summaries.ts';
 
 const SORTS: Record<string, { label: string; cmp?: (a: SiteSummary, b: SiteSummary) => number }> = {
   state: { label: '状态（不合格在前）' },
@@ -53,7 +53,8 @@ export function registerOverview(app: FastifyInstance, ctx: WebContext): void {
 <div class="scroll"><table id="sites">
 <thead><tr><th>网站</th><th>结论</th><th class="num">得分</th><th>单项否决</th>${CATEGORIES.map((c) => html`<th class="num hide-sm">${c.label}</th>`)}<th class="hide-sm">趋势</th></tr></thead>
 <tbody>${rows.map((r) => siteRow(r))}</tbody></table></div>
-${rows.length ? '' : html`<p class="muted">没有可显示的网站。</p>`}`;
+${rows.length ? '' : html`<p class="muted">没有可显示的网站。</p>`}
+${accountsTable(rows)}`;
     return reply.type('text/html; charset=utf-8').send(page({ title: '总览', body, nonce: req.nonce, viewer, csrf: req.session?.csrf, active: '/' }));
   });
 }
@@ -68,5 +69,32 @@ function siteRow(r: SiteSummary) {
   <td>${r.vetoes.length ? html`<span class="badge st-fail">${r.vetoes.join('、')}</span>` : ''}${r.nearVetoes.length ? html` <span class="badge st-risk">接近：${r.nearVetoes.join('、')}</span>` : ''}${!r.vetoes.length && !r.nearVetoes.length ? html`<span class="muted">无</span>` : ''}</td>
   ${CATEGORIES.map((c) => html`<td class="num hide-sm">${r.counts[c.id] ? html`<a href="/findings${query({ site: s.id, category: c.id })}">${r.counts[c.id]}</a>` : html`<span class="muted">0</span>`}</td>`)}
   <td class="hide-sm">${sparkline(r.trend)}</td>
+</tr>`;
+}
+
+const ACCOUNT_ORDER: Record<string, number> = { fail: 0, risk: 1, none: 2, ok: 3 };
+
+/** Every new-media account of the listed sites with its own verdict (政务新媒体 are judged one by one), failing first. */
+function accountsTable(rows: SiteSummary[]) {
+  const accounts = rows
+    .flatMap((r) => r.accounts.map((a) => ({ a, r })))
+    .sort((x, y) => ACCOUNT_ORDER[x.a.state]! - ACCOUNT_ORDER[y.a.state]! || x.a.name.localeCompare(y.a.name, 'zh'));
+  if (!accounts.length) return '';
+  const n = (state: string) => accounts.filter((x) => x.a.state === state).length;
+  return html`<h2>政务新媒体</h2>
+<p class="muted">不合格 ${n('fail')} 个 · 有风险 ${n('risk')} 个 · 合格 ${n('ok')} 个 · 未检查 ${n('none')} 个</p>
+<div class="scroll"><table id="accounts">
+<thead><tr><th>账号</th><th>平台</th><th>所属网站</th><th>结论</th><th>单项否决</th><th class="num">问题</th></tr></thead>
+<tbody>${accounts.map(({ a, r }) => accountRow(a, r))}</tbody></table></div>`;
+}
+
+function accountRow(a: AccountSummary, r: SiteSummary) {
+  const site = r.scope.site;
+  return html`<tr data-account="${a.accountId}" data-state="${a.state}">
+  <td>${a.name}</td><td>${a.platform}</td>
+  <td><a href="/sites/${encodeURIComponent(site.id)}">${site.name}</a></td>
+  <td><span class="badge st-${a.state}">${STATE_LABEL[a.state]}</span></td>
+  <td>${a.vetoes.length ? a.vetoes.map((v) => html`<div>${v.message}</div>`) : html`<span class="muted">无</span>`}</td>
+  <td class="num">${a.vetoes.length + a.problems.length ? html`<a href="/findings${query({ site: site.id, account: a.name })}">${a.vetoes.length + a.problems.length}</a>` : html`<span class="muted">0</span>`}</td>
 </tr>`;
 }

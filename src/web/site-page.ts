@@ -10,7 +10,7 @@ import { HttpError } from './errors.ts';
 import { evidenceView, markView, placeView, severityBadge } from './finding-view.ts';
 import { extLink, html, type SafeHtml } from './html.ts';
 import { page } from './layout.ts';
-import { STATE_LABEL, summarize } from './summaries.ts';
+import { STATE_LABEL, summarize, type SiteSummary } from './summaries.ts';
 
 const VETO_STATUS: Record<string, string> = { triggered: '触发', clear: '未触发', 'not-assessed': '未评估', insufficient: '数据不足' };
 const COLUMN_STATE: Record<string, string> = { fresh: '正常', warning: '预警', stale: '未更新', blank: '空白', exempt: '不考核', error: '无法读取', unknown: '未知' };
@@ -77,11 +77,13 @@ function findingsView(ctx: WebContext, scope: SiteScope, open: Finding[], csrf: 
   )}`;
 }
 
-function accountsView(scope: SiteScope, open: Finding[]): SafeHtml {
-  const accounts = scope.site.accounts.filter((a) => scope.whole || scope.accounts.has(a.name));
-  if (!accounts.length) return html``;
-  return html`<h2>政务新媒体账号</h2><div class="scroll"><table><thead><tr><th>账号</th><th>平台</th><th class="num">未解决问题</th></tr></thead><tbody>
-  ${accounts.map((a) => html`<tr><td>${extLink(a.url, a.name)}</td><td>${a.platform}</td><td class="num">${open.filter((f) => f.account === a.name).length}</td></tr>`)}
+function accountsView(sum: SiteSummary): SafeHtml {
+  if (!sum.accounts.length) return html``;
+  return html`<h2>政务新媒体账号</h2><div class="scroll"><table><thead><tr><th>账号</th><th>平台</th><th>结论</th><th>单项否决与其他问题</th></tr></thead><tbody>
+  ${sum.accounts.map(
+    (a) => html`<tr data-account="${a.accountId}"><td>${extLink(a.url, a.name)}</td><td>${a.platform}</td><td><span class="badge st-${a.state}">${STATE_LABEL[a.state]}</span></td>
+    <td>${a.vetoes.map((v) => html`<div><span class="badge st-fail">否决</span> ${v.message}</div>`)}${a.problems.map((p) => html`<div class="muted">${p.message}</div>`)}${a.vetoes.length + a.problems.length ? '' : html`<span class="muted">无</span>`}</td></tr>`,
+  )}
   </tbody></table></div>`;
 }
 
@@ -111,7 +113,7 @@ ${v.vetoes.map((x) => html`<tr><td>${x.name}</td><td><span class="badge ${x.stat
 </tbody></table></div>
 <h2>栏目更新</h2>${columnsView(scope, ctx.store.snapshots.latest(site.id, ctx.now()))}
 <div class="grid"><div><h2>可用性（近 7 天）</h2>${availabilityView(ctx, site.id)}</div><div><h2>IPv6</h2>${ipv6View(ctx, site.id)}</div></div>
-${accountsView(scope, sum!.open)}
+${accountsView(sum!)}
 <h2>未解决的问题（${sum!.open.length}）</h2>
 <p><a href="/findings?site=${encodeURIComponent(site.id)}">在问题清单中筛选、导出 CSV</a></p>
 ${findingsView(ctx, scope, sum!.open, csrf, back)}

@@ -1,7 +1,9 @@
 // web stage: the state of each site as the overview shows it — verdict, at risk or not, vetoes triggered or near,
 // open findings by category (only those the viewer may see), and the trend of open findings over crawls.
 import type { Finding } from '../checks/check.ts';
-import { verdictFromStore, type SiteVerdict } from '../rules/index.ts';
+// The file, not the stage's index: that one loads Playwright for the mirror renderer, which no page needs.
+import { accountVerdicts, type AccountVerdict } from '../newmedia/account-verdict.ts';
+import { checksRunFor, verdictFromStore, type SiteVerdict } from '../rules/index.ts';
 import { inScope, type SiteScope } from './access.ts';
 import type { WebContext } from './context.ts';
 
@@ -31,6 +33,21 @@ export interface SiteSummary {
   counts: Record<string, number>;
   open: Finding[];
   trend: number[];
+  /** The site's new-media accounts the viewer may see, each with its own verdict. */
+  accounts: AccountSummary[];
+}
+
+/** An account as the pages show it: its verdict and its state. */
+export interface AccountSummary extends AccountVerdict {
+  state: SiteState;
+}
+
+const ACCOUNT_STATE: Record<AccountVerdict['result'], SiteState> = { 不合格: 'fail', 合格: 'ok', 未检查: 'none' };
+
+/** 不合格 on a certain veto; at risk when a 合格 account has a warning (e.g. close to 14 days without a post). */
+function accountState(a: AccountVerdict): SiteState {
+  const state = ACCOUNT_STATE[a.result];
+  return state === 'ok' && a.problems.some((p) => p.severity === 'warning') ? 'risk' : state;
 }
 
 /** The state of a verdict. */
@@ -52,9 +69,13 @@ export function summarize(ctx: WebContext, scopes: SiteScope[]): SiteSummary[] {
       const cat = CATEGORIES.find((c) => c.match(f.check))?.id ?? 'other';
       counts[cat] = (counts[cat] ?? 0) + 1;
     }
+    const surveyed = checksRunFor(ctx.store, scope.site.id).some((c) => c.startsWith('newmedia.'));
+    const site = { accounts: scope.site.accounts.filter((a) => scope.whole || scope.accounts.has(a.name)) };
+    const accounts = accountVerdicts(site, open, surveyed).map((a) => ({ ...a, state: accountState(a) }));
     return {
       scope,
       verdict,
+      accounts,
       state: stateOf(verdict),
       vetoes: verdict.vetoes.filter((v) => v.status === 'triggered').map((v) => v.name),
       nearVetoes: verdict.vetoes.filter((v) => v.status !== 'triggered' && v.warning).map((v) => v.name),

@@ -16,7 +16,19 @@ export const NOW = new Date('2026-11-20T08:00:00+08:00');
 export const SCRIPT = '<script>window.__pwned=1</script>';
 export const ATTR = '" onmouseover="window.__pwned=2" x="';
 
-export function configText(dataDir: string, web = ''): string {
+/** New-media accounts of the two sites, when a test asks for them (county's are surveyed, dept's never). */
+const ACCOUNTS = {
+  county: `    accounts:
+      - { id: wx, platform: 微信, name: 示范县发布, url: "http://mp.county.gov.test/wx", editor: zhao }
+      - { id: wb, platform: 微博, name: 示范县政务微博, url: "http://weibo.county.gov.test/sf", editor: wang }
+      - { id: dy, platform: 抖音, name: 示范县融媒, url: "http://douyin.county.gov.test/rm", editor: wang }
+`,
+  dept: `    accounts:
+      - { id: jy, platform: 微信, name: 示范市教育发布, url: "http://mp.city.gov.test/jy", editor: li }
+`,
+};
+
+export function configText(dataDir: string, web = '', accounts = false): string {
   return `dataDir: ${JSON.stringify(dataDir)}
 ${web}
 editors:
@@ -32,13 +44,13 @@ sites:
     owner: wang
     columns:
       - { name: 通知公告, url: "http://www.county.gov.test/tzgg/", class: 通知公告, editor: zhao }
-  - id: dept
+${accounts ? ACCOUNTS.county : ''}  - id: dept
     name: 示范市教育局
     level: 部门
     region: 示范市
     homepage: http://jyj.city.gov.test/
     owner: li
-`;
+${accounts ? ACCOUNTS.dept : ''}`;
 }
 
 export interface Seeded {
@@ -85,10 +97,30 @@ const drafts: Record<string, FindingDraft> = {
   },
 };
 
-/** A dashboard over a seeded temporary database. */
-export async function seeded(web = ''): Promise<Seeded> {
+/** Findings of county's new-media survey: 示范县发布 not updated for 20 days (veto), 示范县政务微博 close to it. */
+const accountDrafts: FindingDraft[] = [
+  {
+    check: 'newmedia.stale',
+    key: 'wx',
+    severity: 'veto',
+    url: 'http://mp.county.gov.test/wx',
+    account: '示范县发布',
+    evidence: { message: '账号已 20 天未更新（最近一次发布 2026-10-31）' },
+  },
+  {
+    check: 'newmedia.stale',
+    key: 'wb',
+    severity: 'warning',
+    url: 'http://weibo.county.gov.test/sf',
+    account: '示范县政务微博',
+    evidence: { message: `账号已 11 天未更新，即将超过 14 天${SCRIPT}` },
+  },
+];
+
+/** A dashboard over a seeded temporary database (with new-media accounts when `accounts` is set). */
+export async function seeded(web = '', accounts = false): Promise<Seeded> {
   const dir = mkdtempSync(join(tmpdir(), 'gh-web-'));
-  const config = parseConfig(configText(dir, web), '<inline>', { vars: {} });
+  const config = parseConfig(configText(dir, web, accounts), '<inline>', { vars: {} });
   const store = Store.open(dir);
   const hash = await hashPassword(PASSWORD);
   store.users.upsert({ name: 'boss', role: 'supervisor', passwordHash: hash }, NOW);
@@ -96,10 +128,14 @@ export async function seeded(web = ''): Promise<Seeded> {
   store.users.upsert({ name: 'zhao', role: 'editor', editorId: 'zhao', passwordHash: hash }, NOW);
   const ids: Record<string, string> = {};
   for (const site of ['county', 'dept']) {
-    const run = store.runs.start(site, 'crawl', NOW, NOW, ['link.broken', 'link.wrong', 'typo.serious']);
+    // The crawl runs the new-media checks too; dept's accounts are left unsurveyed.
+    const surveyed = accounts && site === 'county';
+    const checks = ['link.broken', 'link.wrong', 'typo.serious', ...(surveyed ? ['newmedia.stale', 'newmedia.dormant', 'newmedia.broken'] : [])];
+    const run = store.runs.start(site, 'crawl', NOW, NOW, checks);
     const mine = Object.entries(drafts).filter(([k]) => (site === 'dept') === (k === 'dept'));
     const got = store.findings.record(site, run.id, NOW, mine.map(([, d]) => d));
     mine.forEach(([k], i) => (ids[k] = got[i]!));
+    if (surveyed) [ids.wxStale, ids.wbWarning] = store.findings.record(site, run.id, NOW, accountDrafts);
     store.runs.finish(run.id, 'done', NOW, { findings: mine.length });
   }
   const { app } = await buildWebApp({ config, store, now: () => NOW });
