@@ -20,13 +20,25 @@ function sentenceOf(text: string, start: number, end: number): string {
  * looks injected — in hidden text or the title, or two different terms in one text; otherwise suspected.
  */
 export function scanSensitive(text: string, svc: ContentService, options: ScanOptions = {}): TextHit[] {
-  const lower = text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  // ASCII letters compare lower-cased, code unit by code unit: no lower-cased copy of the text is made.
+  const fold = (code: number) => (code >= 0x41 && code <= 0x5a ? code + 0x20 : code);
+  const { items, keys, byCode } = svc.sensitiveIndex;
+  const { from, entries } = byCode;
   const hits: TextHit[] = [];
-  for (let i = 0; i < lower.length; i++) {
-    const candidates = svc.sensitiveByFirst.get(lower[i]!);
-    if (!candidates) continue;
-    for (const t of candidates) {
-      if (!lower.startsWith(t.term, i)) continue;
+  for (let i = 0; i < text.length; i++) {
+    const code = fold(text.charCodeAt(i));
+    const eEnd = from[code + 1]! * 2;
+    let e = from[code]! * 2;
+    if (e === eEnd) continue;
+    const next = fold(text.charCodeAt(i + 1));
+    for (; e < eEnd; e += 2) {
+      const second = entries[e + 1]!;
+      if (second !== -1 && second !== next) continue;
+      const key = keys[entries[e]!]!;
+      let j = 2;
+      while (j < key.length && fold(text.charCodeAt(i + j)) === key.charCodeAt(j)) j++;
+      if (j < key.length) continue;
+      const t = items[entries[e]!]!;
       const end = i + t.term.length;
       if (t.term.length <= 3) {
         const sentence = sentenceOf(text, i, end);

@@ -20,9 +20,12 @@ export function chineseNumber(s: string): number {
 
 /** True when a typo pair already explains the difference (typo.serious reports it; one defect, one finding). */
 function coveredByTypoPair(svc: ContentService, window: string, term: string): boolean {
+  const { keys, items, byCode } = svc.typoIndex;
   for (let j = 0; j < window.length; j++) {
-    for (const pair of svc.typoByFirst.get(window[j]!) ?? []) {
-      if (window.startsWith(pair.wrong, j) && term.startsWith(pair.right, j) && pair.wrong.length === pair.right.length) return true;
+    const code = window.charCodeAt(j);
+    for (let e = byCode.from[code]! * 2; e < byCode.from[code + 1]! * 2; e += 2) {
+      const pair = items[byCode.entries[e]!]!;
+      if (window.startsWith(keys[byCode.entries[e]!]!, j) && term.startsWith(pair.right, j) && pair.wrong.length === pair.right.length) return true;
     }
   }
   return false;

@@ -3,7 +3,10 @@
 import type { ContentService } from '../text/content-service.ts';
 import { defineContentCheck, type TextHit } from './content-check.ts';
 
-const SENTENCE = /[。！？!?；;\n]/;
+/** 。！？!?；;\n — where the sentence that is segmented ends. */
+function isSentenceEnd(code: number): boolean {
+  return code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0x21 || code === 0x3f || code === 0xff1b || code === 0x3b || code === 0x0a;
+}
 
 /** Finds typo-pair wrong forms on word boundaries. */
 export function scanTypos(text: string, svc: ContentService): TextHit[] {
@@ -12,22 +15,32 @@ export function scanTypos(text: string, svc: ContentService): TextHit[] {
   // Word boundaries of the sentence that holds `pos`, as absolute offsets.
   const boundariesAt = (pos: number): Set<number> => {
     let s = pos;
-    while (s > 0 && !SENTENCE.test(text[s - 1]!)) s--;
+    while (s > 0 && !isSentenceEnd(text.charCodeAt(s - 1))) s--;
     let set = boundaryCache.get(s);
     if (!set) {
       let e = pos;
-      while (e < text.length && !SENTENCE.test(text[e]!)) e++;
-      set = new Set([...svc.segmenter.boundaries(text.slice(s, e))].map((b) => b + s));
+      while (e < text.length && !isSentenceEnd(text.charCodeAt(e))) e++;
+      set = new Set<number>();
+      for (const b of svc.segmenter.boundaries(text.slice(s, e))) set.add(b + s);
       boundaryCache.set(s, set);
     }
     return set;
   };
+  const { items, keys, byCode } = svc.typoIndex;
+  const { from, entries } = byCode;
   for (let i = 0; i < text.length; i++) {
-    const candidates = svc.typoByFirst.get(text[i]!);
-    if (!candidates) continue;
-    for (const pair of candidates) {
-      if (!text.startsWith(pair.wrong, i)) continue;
-      const end = i + pair.wrong.length;
+    const code = text.charCodeAt(i);
+    const eEnd = from[code + 1]! * 2;
+    let e = from[code]! * 2;
+    if (e === eEnd) continue;
+    const next = text.charCodeAt(i + 1);
+    for (; e < eEnd; e += 2) {
+      const second = entries[e + 1]!;
+      if (second !== -1 && second !== next) continue;
+      const wrong = keys[entries[e]!]!;
+      if (wrong.length > 2 && !text.startsWith(wrong, i)) continue;
+      const pair = items[entries[e]!]!;
+      const end = i + wrong.length;
       const b = boundariesAt(i);
       if (!b.has(i) || !b.has(end)) continue;
       hits.push({
