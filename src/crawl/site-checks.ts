@@ -5,7 +5,6 @@ import type { Store } from '../storage/index.ts';
 import { normalizeUrl } from './url.ts';
 
 const BATCH = 500;
-const SAMPLE = 5;
 
 export interface SiteChecksOptions {
   store: Store;
@@ -36,7 +35,10 @@ export async function runSiteChecks(options: SiteChecksOptions): Promise<number>
   return count;
 }
 
-/** The site input over a stored run: link targets are read in batches, so a huge site stays in bounded memory. */
+/**
+ * The site input over a stored run whose link targets are summarised (`PageStore.summariseTargets`): they are
+ * read in batches, so a huge site stays in bounded memory.
+ */
 export function siteInput(store: Store, runId: number, site: SiteConfig): SiteInput {
   const homepage = normalizeUrl(site.homepage);
   const hosts = siteHosts(site);
@@ -51,9 +53,6 @@ export function siteInput(store: Store, runId: number, site: SiteConfig): SiteIn
         after = batch[batch.length - 1]!.target;
         for (const t of batch) {
           if (!t.facts) continue;
-          const pages = [...new Set(t.links.map((l) => l.sourceUrl))];
-          const onHomepage = pages.includes(homepage);
-          const ordered = t.links.slice().sort((a, b) => Number(b.sourceUrl === homepage) - Number(a.sourceUrl === homepage) || a.sourceUrl.localeCompare(b.sourceUrl));
           let host = '';
           try {
             host = new URL(t.target).hostname.toLowerCase();
@@ -63,10 +62,10 @@ export function siteInput(store: Store, runId: number, site: SiteConfig): SiteIn
           yield {
             url: t.target,
             facts: t.facts,
-            occurrences: ordered.slice(0, SAMPLE).map((l) => ({ page: l.sourceUrl, anchor: l.anchor, tag: l.tag, ...(l.hidden ? { hidden: l.hidden } : {}) })),
-            hiddenOccurrences: ordered.filter((l) => l.hidden).slice(0, SAMPLE).map((l) => ({ page: l.sourceUrl, anchor: l.anchor, tag: l.tag, hidden: l.hidden! })),
-            pageCount: pages.length,
-            onHomepage,
+            occurrences: t.occurrences,
+            hiddenOccurrences: t.hiddenOccurrences,
+            pageCount: t.pageCount,
+            onHomepage: t.onHomepage,
             sameSite: hosts.includes(host),
           };
         }

@@ -141,10 +141,12 @@ export async function crawlSite(options: SiteCrawlOptions): Promise<SiteCrawlRes
       store.pages.recordPage(run.id, { url, finalUrl, status: p.status, contentType: p.contentType, depth: p.depth, renderedBy: p.renderedBy, fetchedAt: new Date() }, []);
       return;
     }
-    store.pages.recordTarget(run.id, facts);
     // A redirect to another page of the site: that page is crawled (and checked) under its own URL.
     if (finalUrl !== url && isInScope(site, finalUrl, hosts)) {
-      store.pages.recordPage(run.id, { url, finalUrl, status: p.status, contentType: p.contentType, title, depth: p.depth, renderedBy: p.renderedBy, fetchedAt: new Date() }, []);
+      store.atomically(() => {
+        store.pages.recordTarget(run.id, facts);
+        store.pages.recordPage(run.id, { url, finalUrl, status: p.status, contentType: p.contentType, title, depth: p.depth, renderedBy: p.renderedBy, fetchedAt: new Date() }, []);
+      });
       await enqueue([finalUrl], p.depth, url);
       return;
     }
@@ -175,25 +177,18 @@ export async function crawlSite(options: SiteCrawlOptions): Promise<SiteCrawlRes
       }
     }
     const links = parsed && p.status < 400 ? parsed.links : [];
-    store.pages.recordPage(
-      run.id,
-      {
-        url,
-        finalUrl,
-        status: p.status,
-        contentType: p.contentType,
-        ...(title !== undefined ? { title } : {}),
-        contentHash: createHash('sha1').update(p.html).digest('hex'),
-        depth: p.depth,
-        renderedBy: p.renderedBy,
-        fetchedAt: new Date(),
-      },
-      links,
-    );
-    if (drafts.length) {
-      store.findings.record(site.id, run.id, judgedAt, drafts);
-      findingsCount += drafts.length;
-    }
+    const contentHash = createHash('sha1').update(p.html).digest('hex');
+    // The page, its links, its facts and its findings land together: a killed crawl has all of a page or none.
+    store.atomically(() => {
+      store.pages.recordTarget(run.id, facts);
+      store.pages.recordPage(
+        run.id,
+        { url, finalUrl, status: p.status, contentType: p.contentType, ...(title !== undefined ? { title } : {}), contentHash, depth: p.depth, renderedBy: p.renderedBy, fetchedAt: new Date() },
+        links,
+      );
+      if (drafts.length) store.findings.record(site.id, run.id, judgedAt, drafts);
+    });
+    findingsCount += drafts.length;
     await enqueue(
       links.filter((l) => looksLikePage(l.target, l.tag) && isInScope(site, l.target, hosts)).map((l) => l.target),
       p.depth + 1,
@@ -219,8 +214,10 @@ export async function crawlSite(options: SiteCrawlOptions): Promise<SiteCrawlRes
     const facts: TargetFacts = status
       ? { url, outcome: 'fetched', status: Number(status), method: 'crawl' }
       : { url, outcome: 'error', errorKind: kind, errorMessage: message, method: 'crawl' };
-    store.pages.recordTarget(run.id, facts);
-    store.pages.recordPage(run.id, { url, depth, renderedBy, fetchedAt: new Date(), error: message, ...(status ? { status: Number(status) } : {}) }, []);
+    store.atomically(() => {
+      store.pages.recordTarget(run.id, facts);
+      store.pages.recordPage(run.id, { url, depth, renderedBy, fetchedAt: new Date(), error: message, ...(status ? { status: Number(status) } : {}) }, []);
+    });
     pagesDone++;
     options.onProgress?.({ siteId: site.id, pages: pagesDone, queued, findings: findingsCount });
   };
@@ -341,6 +338,7 @@ export async function crawlSite(options: SiteCrawlOptions): Promise<SiteCrawlRes
     },
     log,
   );
+  store.pages.summariseTargets(run.id, normalizeUrl(site.homepage));
   const toProbe = store.pages.unprobedTargets(run.id);
   log.info({ pages: pagesDone, targets: toProbe.length }, 'pages crawled; probing the other link targets');
   const attachmentChecks = checks.filter((c) => c.onAttachment);
@@ -384,23 +382,24 @@ async function checkAttachments(
   // One byte over the content checks' cap, so an oversized file is reported as over the limit, not as broken.
   const maxBytes = config.checks.content.attachments.maxBytes + 1;
   let count = 0;
-  const rows = store.db
-    .prepare(`SELECT target_url AS url, MIN(source_url) AS source FROM links WHERE run_id = ? GROUP BY target_url`)
-    .all(runId) as { url: string; source: string }[];
-  for (const { url, source } of rows) {
-    if (!exts.has(extensionOf(url)) || !isInScope(site, url, hosts)) continue;
-    const facts = store.pages.target(runId, url);
-    if (facts?.outcome !== 'fetched' || (facts.status ?? 500) >= 400) continue;
-    try {
-      const res = await http.fetch(url, { maxBytes });
-      if (res.status >= 400) continue;
-      const doc = { url, linkedFrom: source, contentType: res.headers['content-type'] ?? '', body: res.body };
-      const drafts: FindingDraft[] = [];
-      for (const check of checks) drafts.push(...(await check.onAttachment!(doc, ctx)));
-      if (drafts.length) store.findings.record(site.id, runId, judgedAt, drafts);
-      count += drafts.length;
-    } catch (err) {
-      ctx.log.warn({ err, url }, 'attachment could not be downloaded for the content checks');
+  for (let after = ''; ; ) {
+    const batch = store.pages.targetBatch(runId, after, 500);
+    if (!batch.length) break;
+    after = batch[batch.length - 1]!.target;
+    for (const { target: url, firstSource: source, facts } of batch) {
+      if (!exts.has(extensionOf(url)) || !isInScope(site, url, hosts)) continue;
+      if (facts?.outcome !== 'fetched' || (facts.status ?? 500) >= 400) continue;
+      try {
+        const res = await http.fetch(url, { maxBytes });
+        if (res.status >= 400) continue;
+        const doc = { url, linkedFrom: source, contentType: res.headers['content-type'] ?? '', body: res.body };
+        const drafts: FindingDraft[] = [];
+        for (const check of checks) drafts.push(...(await check.onAttachment!(doc, ctx)));
+        if (drafts.length) store.findings.record(site.id, runId, judgedAt, drafts);
+        count += drafts.length;
+      } catch (err) {
+        ctx.log.warn({ err, url }, 'attachment could not be downloaded for the content checks');
+      }
     }
   }
   return count;

@@ -59,8 +59,10 @@ const toFinding = (r: RawFinding): Finding => ({
 export class FindingStore {
   private readonly upsert;
   private readonly addPage;
+  private readonly lastRun;
   private readonly countPages;
   private readonly setCount;
+  private readonly addCount;
 
   constructor(private readonly db: Db) {
     // A problem seen again updates lastSeen and reopens it; the page shown is the homepage when it is there,
@@ -83,8 +85,10 @@ export class FindingStore {
          last_seen = excluded.last_seen, status = 'open', resolved_at = NULL, last_run_id = excluded.last_run_id`,
     );
     this.addPage = db.prepare('INSERT OR IGNORE INTO finding_pages (finding_id, run_id, url) VALUES (?, ?, ?)');
+    this.lastRun = db.prepare('SELECT last_run_id FROM findings WHERE id = ?').pluck();
     this.countPages = db.prepare('SELECT COUNT(*) FROM finding_pages WHERE finding_id = ? AND run_id = ?').pluck();
     this.setCount = db.prepare('UPDATE findings SET page_count = ? WHERE id = ?');
+    this.addCount = db.prepare('UPDATE findings SET page_count = page_count + 1 WHERE id = ?');
   }
 
   /** Stores drafts of one run, merging drafts with the same key (one problem on many pages). Returns their ids. */
@@ -96,6 +100,7 @@ export class FindingStore {
         const id = findingId(siteId, d.check, d.key);
         if (allowed.has(id)) continue;
         ids.push(id);
+        const seenInRun = this.lastRun.get(id) === runId;
         this.upsert.run({
           id,
           siteId,
@@ -112,8 +117,11 @@ export class FindingStore {
           now: now.toISOString(),
           runId,
         });
-        this.addPage.run(id, runId, d.url);
-        this.setCount.run(this.countPages.get(id, runId), id);
+        const added = this.addPage.run(id, runId, d.url).changes > 0;
+        // Counted once when the run first sees the problem, then kept up page by page (a footer typo on every page
+        // of a 100,000-page site must not recount its pages on each one).
+        if (!seenInRun) this.setCount.run(this.countPages.get(id, runId), id);
+        else if (added) this.addCount.run(id);
       }
     })();
     return ids;

@@ -16,7 +16,7 @@ import { AlertStore } from './alerts.ts';
 export { findingId, type FindingFilter } from './findings.ts';
 export { AlertStore, type Delivery, type DeliveryStatus, type NewDelivery, type AlertState, type JobRun, type PruneResult } from './alerts.ts';
 export type { RunRow } from './runs.ts';
-export type { PageRecord, StoredLink } from './pages.ts';
+export type { PageRecord, StoredLink, Occurrence, TargetSummary } from './pages.ts';
 export { openDatabase, migrate, type Db } from './db.ts';
 export { Ipv6Store, type StoredIpv6Result } from './ipv6.ts';
 export { SnapshotStore, HOMEPAGE_COLUMN, type ColumnSnapshot, type SnapshotItem } from './snapshots.ts';
@@ -60,6 +60,11 @@ export class Store {
   /** Opens the database in a data folder. */
   static open(dataDir: string): Store {
     return new Store(openDatabase(dataDir));
+  }
+
+  /** Runs `fn` in one transaction (nested calls become savepoints): all of its writes land, or none. */
+  atomically<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
   }
 
   close(): void {

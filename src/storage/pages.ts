@@ -23,6 +23,38 @@ export interface StoredLink {
   hidden: string | null;
 }
 
+/** Where a link target appears: the page, the anchor text, the tag, and the CSS trick hiding it. */
+export interface Occurrence {
+  page: string;
+  anchor: string;
+  tag: string;
+  hidden?: string;
+}
+
+/** A link target of a run as summarised after its crawl, with what fetching it told us. */
+export interface TargetSummary {
+  target: string;
+  facts: TargetFacts | undefined;
+  /** Distinct pages carrying the link. */
+  pageCount: number;
+  onHomepage: boolean;
+  /** The first of those pages in URL (byte) order. */
+  firstSource: string;
+  /** Up to five occurrences, homepage first, then by page URL. */
+  occurrences: Occurrence[];
+  /** Up to five occurrences inside content hidden by CSS, in the same order. */
+  hiddenOccurrences: (Occurrence & { hidden: string })[];
+}
+
+/** Inserts `item` into `top` (kept sorted by `before`, ties in arrival order), keeping at most `k` items. */
+function keepFirst<T>(top: T[], item: T, k: number, before: (a: T, b: T) => boolean): void {
+  if (top.length >= k && !before(item, top[top.length - 1]!)) return;
+  let i = top.length;
+  while (i > 0 && before(item, top[i - 1]!)) i--;
+  top.splice(i, 0, item);
+  if (top.length > k) top.pop();
+}
+
 /** Pages, links and link-target facts of runs. */
 export class PageStore {
   private readonly insertPage;
@@ -130,42 +162,86 @@ export class PageStore {
       .all(runId, runId, runId) as { url: string; depth: number }[];
   }
 
-  /** Distinct link targets of a run that have no recorded facts yet (to be probed). */
+  /**
+   * Summarises the links of a run by target (link_targets), once its pages are in: how many pages carry each
+   * target, whether the homepage does, the first page in URL order, and up to `sample` occurrences (and hidden
+   * ones) with the homepage first, then by page URL. One sorted pass over the links, with bounded memory;
+   * rebuilding replaces the run's summary (a resumed run rebuilds it).
+   */
+  summariseTargets(runId: number, homepage: string, sample = 5): number {
+    const rows = this.db
+      .prepare('SELECT target_url, source_url, tag, anchor, hidden FROM links WHERE run_id = ? ORDER BY target_url, source_url, tag')
+      .raw(true);
+    const insert = this.db.prepare(
+      `INSERT INTO link_targets (run_id, url, page_count, on_homepage, first_source, occurrences, hidden_occurrences)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    // Homepage first, then page URL in locale order; equal keys keep the (page, tag) order of the links.
+    const collator = new Intl.Collator();
+    const before = (a: Occurrence, b: Occurrence) => (a.page === homepage) !== (b.page === homepage) ? a.page === homepage : collator.compare(a.page, b.page) < 0;
+    let count = 0;
+    let current: { url: string; pages: number; lastPage: string; onHomepage: boolean; firstSource: string; top: Occurrence[]; hidden: Occurrence[] } | undefined;
+    const flush = () => {
+      if (!current) return;
+      insert.run(runId, current.url, current.pages, current.onHomepage ? 1 : 0, current.firstSource, JSON.stringify(current.top), JSON.stringify(current.hidden));
+      count++;
+    };
+    // The read is a sort into a temporary b-tree: writing the summary table while it is read back is safe.
+    this.db.unsafeMode(true);
+    try {
+      this.db.transaction(() => {
+        this.db.prepare('DELETE FROM link_targets WHERE run_id = ?').run(runId);
+        for (const [target, page, tag, anchor, hidden] of rows.iterate(runId) as Iterable<[string, string, string, string, string | null]>) {
+          if (current?.url !== target) {
+            flush();
+            current = { url: target, pages: 0, lastPage: '', onHomepage: false, firstSource: page, top: [], hidden: [] };
+          }
+          if (current.lastPage !== page || current.pages === 0) {
+            current.pages++;
+            current.lastPage = page;
+          }
+          if (page === homepage) current.onHomepage = true;
+          const occurrence: Occurrence = { page, anchor: anchor ?? '', tag, ...(hidden ? { hidden } : {}) };
+          keepFirst(current.top, occurrence, sample, before);
+          if (hidden) keepFirst(current.hidden, occurrence, sample, before);
+        }
+        flush();
+      })();
+    } finally {
+      this.db.unsafeMode(false);
+    }
+    return count;
+  }
+
+  /** Distinct link targets of a run that have no recorded facts yet (to be probed). Needs `summariseTargets` first. */
   unprobedTargets(runId: number): string[] {
     return this.db
       .prepare(
-        `SELECT DISTINCT l.target_url FROM links l
-         WHERE l.run_id = ? AND NOT EXISTS (SELECT 1 FROM targets t WHERE t.run_id = l.run_id AND t.url = l.target_url)`,
+        `SELECT lt.url FROM link_targets lt
+         WHERE lt.run_id = ? AND NOT EXISTS (SELECT 1 FROM targets t WHERE t.run_id = lt.run_id AND t.url = lt.url)`,
       )
       .pluck()
       .all(runId) as string[];
   }
 
-  /** Up to `limit` distinct targets after `after` (in target order), each with its facts and every link to it. */
-  targetBatch(runId: number, after: string, limit: number): { target: string; facts: TargetFacts | undefined; links: StoredLink[] }[] {
-    const targets = this.db
-      .prepare('SELECT DISTINCT target_url FROM links WHERE run_id = ? AND target_url > ? ORDER BY target_url LIMIT ?')
-      .pluck()
-      .all(runId, after, limit) as string[];
-    if (!targets.length) return [];
-    const last = targets[targets.length - 1]!;
+  /** Up to `limit` summarised link targets after `after` (in URL order), with their facts. Needs `summariseTargets` first. */
+  targetBatch(runId: number, after: string, limit: number): TargetSummary[] {
     const rows = this.db
       .prepare(
-        `SELECT l.target_url, l.source_url, l.tag, l.anchor, l.hidden, t.facts
-         FROM links l LEFT JOIN targets t ON t.run_id = l.run_id AND t.url = l.target_url
-         WHERE l.run_id = ? AND l.target_url > ? AND l.target_url <= ? ORDER BY l.target_url, l.source_url`,
+        `SELECT lt.url, lt.page_count, lt.on_homepage, lt.first_source, lt.occurrences, lt.hidden_occurrences, t.facts
+         FROM link_targets lt LEFT JOIN targets t ON t.run_id = lt.run_id AND t.url = lt.url
+         WHERE lt.run_id = ? AND lt.url > ? ORDER BY lt.url LIMIT ?`,
       )
-      .all(runId, after, last) as Record<string, string | null>[];
-    const out: { target: string; facts: TargetFacts | undefined; links: StoredLink[] }[] = [];
-    for (const r of rows) {
-      let current = out[out.length - 1];
-      if (!current || current.target !== r.target_url) {
-        current = { target: r.target_url!, facts: r.facts ? (JSON.parse(r.facts) as TargetFacts) : undefined, links: [] };
-        out.push(current);
-      }
-      current.links.push({ sourceUrl: r.source_url!, targetUrl: r.target_url!, tag: r.tag!, anchor: r.anchor ?? '', hidden: r.hidden });
-    }
-    return out;
+      .all(runId, after, limit) as { url: string; page_count: number; on_homepage: number; first_source: string; occurrences: string; hidden_occurrences: string; facts: string | null }[];
+    return rows.map((r) => ({
+      target: r.url,
+      facts: r.facts ? (JSON.parse(r.facts) as TargetFacts) : undefined,
+      pageCount: r.page_count,
+      onHomepage: r.on_homepage === 1,
+      firstSource: r.first_source,
+      occurrences: JSON.parse(r.occurrences) as Occurrence[],
+      hiddenOccurrences: JSON.parse(r.hidden_occurrences) as (Occurrence & { hidden: string })[],
+    }));
   }
 
   /** The outgoing links of one page in a run (the link graph, for IPv6 levels and reports). */

@@ -46,6 +46,20 @@ describe('finding store', () => {
     expect(store.findings.get(id1!)).toMatchObject({ status: 'open', firstSeen: d1.toISOString() });
   });
 
+  it('counts the pages of a problem recorded page by page, across calls and runs, once per page', () => {
+    const store = open();
+    const d = new Date('2026-11-20T00:00:00Z');
+    const r1 = store.runs.start('s', 'crawl', d, d, ['link.broken']);
+    for (const page of ['a', 'b', 'a', 'c']) store.findings.record('s', r1.id, d, [draft(`http://s.test/${page}`)]);
+    const [f] = store.findings.list();
+    expect(f!.pageCount).toBe(3);
+    const r2 = store.runs.start('s', 'crawl', d, d, ['link.broken']);
+    store.findings.record('s', r2.id, d, [draft('http://s.test/b'), draft('http://s.test/b')]);
+    expect(store.findings.get(f!.id)!.pageCount).toBe(1);
+    store.findings.record('s', r2.id, d, [draft('http://s.test/d')]);
+    expect(store.findings.get(f!.id)!.pageCount).toBe(2);
+  });
+
   it('does not resolve findings of checks that did not run', () => {
     const store = open();
     const d = new Date('2026-11-20T00:00:00Z');
