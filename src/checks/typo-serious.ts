@@ -11,20 +11,19 @@ function isSentenceEnd(code: number): boolean {
 /** Finds typo-pair wrong forms on word boundaries. */
 export function scanTypos(text: string, svc: ContentService): TextHit[] {
   const hits: TextHit[] = [];
-  const boundaryCache = new Map<number, Set<number>>();
-  // Word boundaries of the sentence that holds `pos`, as absolute offsets.
-  const boundariesAt = (pos: number): Set<number> => {
-    let s = pos;
-    while (s > 0 && !isSentenceEnd(text.charCodeAt(s - 1))) s--;
-    let set = boundaryCache.get(s);
-    if (!set) {
-      let e = pos;
-      while (e < text.length && !isSentenceEnd(text.charCodeAt(e))) e++;
-      set = new Set<number>();
-      for (const b of svc.segmenter.boundaries(text.slice(s, e))) set.add(b + s);
-      boundaryCache.set(s, set);
+  // Word boundaries of the sentence that holds a position, relative to the sentence start `s`.
+  let s = -1;
+  let sEnd = -1;
+  let bounds: ReadonlySet<number> = new Set();
+  const onBoundaries = (start: number, end: number): boolean => {
+    if (start < s || start >= sEnd) {
+      s = start;
+      while (s > 0 && !isSentenceEnd(text.charCodeAt(s - 1))) s--;
+      sEnd = start;
+      while (sEnd < text.length && !isSentenceEnd(text.charCodeAt(sEnd))) sEnd++;
+      bounds = svc.segmenter.boundaries(text.slice(s, sEnd));
     }
-    return set;
+    return bounds.has(start - s) && bounds.has(end - s);
   };
   const { items, keys, byCode } = svc.typoIndex;
   const { from, entries } = byCode;
@@ -41,8 +40,7 @@ export function scanTypos(text: string, svc: ContentService): TextHit[] {
       if (wrong.length > 2 && !text.startsWith(wrong, i)) continue;
       const pair = items[entries[e]!]!;
       const end = i + wrong.length;
-      const b = boundariesAt(i);
-      if (!b.has(i) || !b.has(end)) continue;
+      if (!onBoundaries(i, end)) continue;
       hits.push({
         start: i,
         end,

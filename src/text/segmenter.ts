@@ -8,8 +8,11 @@ import type { UserWord } from './dictionaries.ts';
 export interface Segmenter {
   /** Words of the text, in order; their concatenation is the text. */
   cut(text: string): string[];
-  /** Offsets (UTF-16 code units) where a word starts or ends, including 0 and text.length. */
-  boundaries(text: string): Set<number>;
+  /**
+   * Offsets (UTF-16 code units) where a word starts or ends, including 0 and text.length. Shared with later calls
+   * for the same text (footers and boilerplate repeat on every page): do not modify.
+   */
+  boundaries(text: string): ReadonlySet<number>;
   /** Milliseconds the dictionaries took to load. */
   readonly loadMs: number;
   /** Number of user-dictionary words loaded. */
@@ -22,17 +25,29 @@ export function userDictBytes(words: readonly UserWord[]): Uint8Array {
   return Buffer.from(lines.join('\n') + '\n', 'utf8');
 }
 
+/** Texts up to this length have their boundaries remembered, the most recently used this many. */
+const CACHE_TEXT_CHARS = 500;
+const CACHE_ENTRIES = 4096;
+
 /** Builds a segmenter with jieba's dictionary plus the given user words. Call once per process. */
 export function createSegmenter(userWords: readonly UserWord[]): Segmenter {
   const started = performance.now();
   const jieba = Jieba.withDict(dict);
   if (userWords.length) jieba.loadDict(userDictBytes(userWords));
   const loadMs = performance.now() - started;
+  // Least recently used first (a Map keeps insertion order); lru-cache would add a dependency for eight lines.
+  const cache = new Map<string, ReadonlySet<number>>();
   return {
     loadMs,
     userWordCount: userWords.length,
     cut: (text) => (text ? jieba.cut(text, false) : []),
     boundaries(text) {
+      const known = cache.get(text);
+      if (known) {
+        cache.delete(text);
+        cache.set(text, known);
+        return known;
+      }
       const set = new Set<number>([0]);
       let pos = 0;
       for (const w of text ? jieba.cut(text, false) : []) {
@@ -40,6 +55,10 @@ export function createSegmenter(userWords: readonly UserWord[]): Segmenter {
         set.add(pos);
       }
       set.add(text.length);
+      if (text.length <= CACHE_TEXT_CHARS) {
+        if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+        cache.set(text, set);
+      }
       return set;
     },
   };
