@@ -33,44 +33,34 @@ function coveredByTypoPair(svc: ContentService, window: string, term: string): b
 
 /** Finds near-misses of protected terms and impossible plenum names. */
 export function scanProtected(text: string, svc: ContentService, _options: ScanOptions = {}): TextHit[] {
-  // Matching characters per (window start, term), counted in a ring of cells, one row per window start modulo the
-  // longest term: a cell holds the start it counts for, so a new start takes it over without clearing. A window
-  // becomes a candidate when its count reaches the term's minimum and stops being one when every indexed
-  // character matches (the term itself). Linear in the text, no per-window allocation.
-  const { terms, maxLength: R, byCode, minMatched, hanCount } = svc.protectedIndex;
+  // Candidate windows (start, term): found where the first two characters of one of the term's blocks match
+  // (see ProtectedIndex), counted once — at the first such block — and kept when enough, but not all, match.
+  const { terms, blockTerm, blockFirst, blockAt, blockCode, blockCode2, blockGap, byCode } = svc.protectedIndex;
   const { from, entries } = byCode;
-  const T = terms.length;
-  const owner = new Int32Array(R * T).fill(-1);
-  const count = new Int32Array(R * T);
-  const slot = new Int32Array(R * T);
-  // (start, term, still a candidate) triples, in the order they reached the minimum.
-  const found: number[] = [];
-  // `row` is p % R, kept without a division; the row of start p - k is row - k, wrapped.
-  for (let p = 0, row = 0; p < text.length; p++, row = row + 1 === R ? 0 : row + 1) {
+  const candidates: Array<[start: number, ti: number]> = [];
+  for (let p = 0; p < text.length; p++) {
     const code = text.charCodeAt(p);
-    for (let e = from[code]! * 2, eEnd = from[code + 1]! * 2; e < eEnd; e += 2) {
-      const k = entries[e + 1]!;
-      if (k > p) continue;
-      const ti = entries[e]!;
-      const cell = (row >= k ? row - k : row - k + R) * T + ti;
-      const start = p - k;
-      let n = 1;
-      if (owner[cell] === start) n = ++count[cell]!;
-      else {
-        owner[cell] = start;
-        count[cell] = 1;
+    for (let e = from[code]!; e < from[code + 1]!; e++) {
+      const b = entries[e]!;
+      if (blockCode2[b] !== -1 && text.charCodeAt(p + blockGap[b]!) !== blockCode2[b]) continue;
+      const start = p - blockAt[b]!;
+      if (start < 0) continue;
+      const ti = blockTerm[b]!;
+      // Counted at the term's first block that matches here (its blocks have consecutive ids).
+      let b0 = blockFirst[ti]!;
+      for (; b0 < b; b0++) {
+        const q = start + blockAt[b0]!;
+        if (text.charCodeAt(q) === blockCode[b0] && (blockCode2[b0] === -1 || text.charCodeAt(q + blockGap[b0]!) === blockCode2[b0])) break;
       }
-      if (n === minMatched[ti]) {
-        slot[cell] = found.length;
-        found.push(start, ti, 1);
-      }
-      if (n === hanCount[ti]) found[slot[cell]! + 2] = 0;
+      if (b0 < b) continue;
+      const term = terms[ti]!;
+      const { at, codes } = term;
+      let matched = 0;
+      for (let j = 0; j < at.length; j++) if (text.charCodeAt(start + at[j]!) === codes[j]) matched++;
+      if (matched >= term.minMatched && matched < term.hanCount) candidates.push([start, ti]);
     }
   }
-  // Candidates in order of start; within a start, longest terms first (then dictionary order), so 习近平总书记
-  // wins over 习近平.
-  const candidates: Array<[start: number, ti: number]> = [];
-  for (let f = 0; f < found.length; f += 3) if (found[f + 2]) candidates.push([found[f]!, found[f + 1]!]);
+  // In order of start; within a start, longest terms first (then dictionary order), so 习近平总书记 wins over 习近平.
   candidates.sort((x, y) => x[0] - y[0] || terms[y[1]]!.chars.length - terms[x[1]]!.chars.length || x[1] - y[1]);
   const hits: TextHit[] = [];
   const taken: Array<[number, number]> = [];
