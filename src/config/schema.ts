@@ -6,6 +6,7 @@ import { ipv6SettingsSchema } from './schema-ipv6.ts';
 import { accountSelectorsSchema, interactionColumnSchema, newmediaListingSchema, newmediaSettingsSchema } from './schema-newmedia.ts';
 import { alertsSettingsSchema, scheduleSettingsSchema } from './schema-alerts.ts';
 import { reportSettingsSchema } from './schema-report.ts';
+import { servicesSettingsSchema, siteServicesSchema } from './schema-services.ts';
 import { webSettingsSchema } from './schema-web.ts';
 
 /** Government levels used for sampling and reporting. */
@@ -105,6 +106,8 @@ export const siteSchema = z.strictObject({
   newmediaListing: newmediaListingSchema.optional(),
   /** 互动交流 columns (留言/咨询/信箱); none: discovered from the homepage. */
   interaction: z.array(interactionColumnSchema).default([]),
+  /** Where the site's 办事指南 are; none: 服务不实用 is not assessed for the site. */
+  services: siteServicesSchema.optional(),
 });
 
 const editorSchema = z.strictObject({
@@ -167,6 +170,7 @@ const checksSchema = z.strictObject({
   freshness: freshnessSettingsSchema.default(freshnessSettingsSchema.parse({})),
   ipv6: ipv6SettingsSchema.default(ipv6SettingsSchema.parse({})),
   newmedia: newmediaSettingsSchema.default(newmediaSettingsSchema.parse({})),
+  services: servicesSettingsSchema.default(servicesSettingsSchema.parse({})),
 });
 
 export const configSchema = z.strictObject({
