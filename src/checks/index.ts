@@ -29,6 +29,7 @@ import { newmediaBroken } from './newmedia-broken.ts';
 import { interactionSlow } from './interaction-slow.ts';
 import { interactionUnanswered } from './interaction-unanswered.ts';
 import { interactionMissing } from './interaction-missing.ts';
+import { serviceGuide } from './service-guide.ts';
 
 export * from './check.ts';
 export { createServices } from './services.ts';
@@ -55,6 +56,7 @@ export const CHECKS: readonly Check[] = [
   interactionSlow,
   interactionUnanswered,
   interactionMissing,
+  serviceGuide,
   typoSerious,
   typoProtected,
   sensitiveTerm,
