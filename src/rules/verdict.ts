@@ -204,6 +204,28 @@ function judgeByVetoFindings(item: VetoIndicator, input: VerdictInput): VetoResu
   };
 }
 
+/**
+ * 服务不实用: service.guide's veto findings decide it, but a site that does not say where its 办事指南 are
+ * (sites[].services) — or whose guides could not be read at all — is not assessed rather than passed.
+ */
+function judgeService(item: VetoIndicator, input: VerdictInput): VetoResult {
+  const judged = judgeByVetoFindings(item, input);
+  if (judged.status !== 'clear') return judged;
+  const own = input.findings.filter((f) => item.checks.includes(f.check));
+  if (!input.site.services && !own.length) return { ...judged, status: 'not-assessed', summary: '本站未配置办事指南列表（sites[].services），未评估' };
+  const unassessed = own.find((f) => f.key === 'unassessed');
+  if (unassessed) return { ...judged, status: 'not-assessed', summary: String(unassessed.evidence.message), evidence: [ev(unassessed)] };
+  const p = item.params as Record<string, number>;
+  const deficient = own.filter((f) => f.severity === 'error' && f.key.startsWith('guide:'));
+  const near = deficient.length === p.guides! - 1 ? `缺少要素的办事指南已有 ${deficient.length} 个，再有 1 个即单项否决` : undefined;
+  return {
+    ...judged,
+    summary: `缺少 ${p.missingElements} 个以上要素的办事指南 ${deficient.length} 个（否决线 ${p.guides} 个）`,
+    ...(near ? { warning: [judged.warning, near].filter(Boolean).join('；') } : {}),
+    evidence: deficient.map(ev),
+  };
+}
+
 const linkTarget = (f: Finding) => f.target ?? f.url;
 
 function judgeDeduction(item: DeductionIndicator, input: VerdictInput, counted: Set<string>): DeductionResult {
@@ -262,6 +284,8 @@ export function judgeSite(input: VerdictInput): SiteVerdict {
         return judgeHomepage(item, input);
       case 'veto.column-stale':
         return judgeColumns(item, input);
+      case 'veto.service':
+        return judgeService(item, input);
       default:
         return judgeByVetoFindings(item, input);
     }
