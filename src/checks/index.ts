@@ -30,6 +30,7 @@ import { interactionSlow } from './interaction-slow.ts';
 import { interactionUnanswered } from './interaction-unanswered.ts';
 import { interactionMissing } from './interaction-missing.ts';
 import { serviceGuide } from './service-guide.ts';
+import { dateFuture } from './date-future.ts';
 
 export * from './check.ts';
 export { createServices } from './services.ts';
@@ -43,6 +44,7 @@ export const CHECKS: readonly Check[] = [
   columnBlank,
   columnWarning,
   homepageStale,
+  dateFuture,
   availability,
   ipv6NoAaaa,
   ipv6Unreachable,
