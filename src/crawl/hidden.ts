@@ -1,7 +1,6 @@
 // crawl stage: is an element hidden by CSS? Inline styles, the `hidden` attribute, and simple class/id rules from
 // <style> blocks — the tricks defaced sites use to hide spam links (暗链). Hand-written because no library
 // computes styles without a browser; the browser crawler renders the same HTML through this code too.
-import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 
 /** Declarations that hide content, with a short name of the trick. */
@@ -26,11 +25,11 @@ export function hidingReason(style: string): string | undefined {
   return undefined;
 }
 
-/** Class and id selectors that hide, parsed from the page's <style> blocks. */
-export function hidingSelectors($: CheerioAPI): Map<string, string> {
+/** Class and id selectors that hide, parsed from the text of <style> blocks (in document order). */
+export function hidingSelectorsOf(styleTexts: string[]): Map<string, string> {
   const out = new Map<string, string>();
-  $('style').each((_, el) => {
-    const css = $(el).text().replace(/\/\*[\s\S]*?\*\//g, '');
+  for (const text of styleTexts) {
+    const css = text.replace(/\/\*[\s\S]*?\*\//g, '');
     for (const m of css.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
       const reason = hidingReason(m[2]!);
       if (!reason) continue;
@@ -39,7 +38,7 @@ export function hidingSelectors($: CheerioAPI): Map<string, string> {
         if (/^[.#][\w-]+$/.test(s)) out.set(s, reason);
       }
     }
-  });
+  }
   return out;
 }
 

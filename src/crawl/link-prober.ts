@@ -1,11 +1,13 @@
 // crawl stage: checks link targets the crawler does not fetch as pages (attachments, images, external links,
 // pages past the limits) — straight through the HTTP client, one p-queue per host, never through the crawler.
 import * as cheerio from 'cheerio';
+import type { Element } from 'domhandler';
 import PQueue from 'p-queue';
 import type { TargetFacts } from '../checks/index.ts';
 import type { Logger } from '../log/index.ts';
 import { intranetHostReason } from './address-guard.ts';
 import { decodeHtml } from './decode.ts';
+import { walkElements } from './page-parser.ts';
 import { FetchError } from './fetch-error.ts';
 import { BROWSER_USER_AGENT, type FetchResult, type HttpClient } from './http-client.ts';
 import { extensionOf } from './url.ts';
@@ -151,16 +153,28 @@ export function factsOf(url: string, res: FetchResult, method: TargetFacts['meth
 
 /** Title, visible text length and start of a parsed page (the document is left as it was). */
 export function pageTextFacts($: cheerio.CheerioAPI): Pick<TargetFacts, 'title' | 'textLength' | 'textStart'> {
-  const title = $('title').first().text().trim().replace(/\s+/g, ' ');
-  const body = $('body');
-  let text = body.text();
-  body.find('script, style, noscript, template').each((_, el) => {
-    const junk = $(el).text();
-    if (junk) text = text.replace(junk, ' ');
+  let titleEl: Element | undefined;
+  const bodies: Element[] = [];
+  walkElements($.root()[0]!.children, (el) => {
+    if (el.name === 'title') titleEl ??= el;
+    else if (el.name === 'body') bodies.push(el);
   });
+  const title = titleEl ? $.text([titleEl]).trim().replace(/\s+/g, ' ') : '';
+  let text = $.text(bodies);
+  // Script and style text is not visible: each block's text is cut out (its first occurrence, block by block).
+  walkElements(
+    bodies.flatMap((b) => b.children),
+    (el) => {
+      if (!JUNK.has(el.name)) return;
+      const junk = $.text([el]);
+      if (junk) text = text.replace(junk, ' ');
+    },
+  );
   text = text.replace(/\s+/g, ' ').trim();
   return { title, textLength: text.length, textStart: text.slice(0, 300) };
 }
+
+const JUNK = new Set(['script', 'style', 'noscript', 'template']);
 
 function retryAfterSeconds(value: string | undefined): number | undefined {
   if (!value) return undefined;
