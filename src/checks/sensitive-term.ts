@@ -1,6 +1,8 @@
 // checks stage: sensitive.term — a term from the sensitive lists (博彩/色情 spam of defaced sites, 低俗/侮辱,
 // 违法广告), with its category. Hidden page text is scanned too: that is where injected spam hides.
 import type { ContentService } from '../text/content-service.ts';
+import type { SensitiveTerm } from '../text/dictionaries.ts';
+import type { PrefixIndex } from '../text/term-index.ts';
 import { defineContentCheck, type ScanOptions, type TextHit } from './content-check.ts';
 
 /** Words that make a sentence a warning or a crackdown report (打击六合彩赌博), not spam. */
@@ -15,30 +17,45 @@ function sentenceOf(text: string, start: number, end: number): string {
   return text.slice(s, e);
 }
 
+/** ASCII capitals to lower case, as a code unit: terms are matched without a lower-cased copy of the text. */
+function fold(code: number): number {
+  return code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
+}
+
+/**
+ * Where a (lower-cased) term of the index starts at `i`: its entry after `after` (pass -1 first), or -1. Longest
+ * terms come first. Kept apart from the scan so the hot loop compiles small; reads stay inside the text.
+ */
+function nextTerm(text: string, i: number, index: PrefixIndex<SensitiveTerm>, after: number): number {
+  const { keys, byCode } = index;
+  const { from, entries } = byCode;
+  const code = fold(text.charCodeAt(i));
+  const next = i + 1 < text.length ? fold(text.charCodeAt(i + 1)) : -1;
+  for (let e = after < 0 ? from[code]! * 2 : after + 2, eEnd = from[code + 1]! * 2; e < eEnd; e += 2) {
+    const second = entries[e + 1]!;
+    if (second !== -1 && second !== next) continue;
+    const key = keys[entries[e]!]!;
+    if (i + key.length > text.length) continue;
+    let j = 2;
+    while (j < key.length && fold(text.charCodeAt(i + j)) === key.charCodeAt(j)) j++;
+    if (j >= key.length) return e;
+  }
+  return -1;
+}
+
 /**
  * Finds sensitive terms (ASCII letters case-insensitively); short terms only on word boundaries. Certain where spam
  * looks injected — in hidden text or the title, or two different terms in one text; otherwise suspected.
  */
 export function scanSensitive(text: string, svc: ContentService, options: ScanOptions = {}): TextHit[] {
-  // ASCII letters compare lower-cased, code unit by code unit: no lower-cased copy of the text is made.
-  const fold = (code: number) => (code >= 0x41 && code <= 0x5a ? code + 0x20 : code);
-  const { items, keys, byCode } = svc.sensitiveIndex;
-  const { from, entries } = byCode;
+  const { items, byCode } = svc.sensitiveIndex;
+  const { from } = byCode;
   const hits: TextHit[] = [];
   for (let i = 0; i < text.length; i++) {
     const code = fold(text.charCodeAt(i));
-    const eEnd = from[code + 1]! * 2;
-    let e = from[code]! * 2;
-    if (e === eEnd) continue;
-    const next = fold(text.charCodeAt(i + 1));
-    for (; e < eEnd; e += 2) {
-      const second = entries[e + 1]!;
-      if (second !== -1 && second !== next) continue;
-      const key = keys[entries[e]!]!;
-      let j = 2;
-      while (j < key.length && fold(text.charCodeAt(i + j)) === key.charCodeAt(j)) j++;
-      if (j < key.length) continue;
-      const t = items[entries[e]!]!;
+    if (from[code] === from[code + 1]) continue;
+    for (let e = nextTerm(text, i, svc.sensitiveIndex, -1); e >= 0; e = nextTerm(text, i, svc.sensitiveIndex, e)) {
+      const t = items[byCode.entries[e]!]!;
       const end = i + t.term.length;
       if (t.term.length <= 3) {
         const sentence = sentenceOf(text, i, end);

@@ -70,6 +70,8 @@ export interface IndexedTerm extends ProtectedTerm {
  */
 export interface ProtectedIndex {
   terms: IndexedTerm[];
+  /** Per term: its length in chars (the window length). */
+  termLength: Int32Array;
   /** Per block: term index, position of its first character and its code unit, the second character's code unit
    * (-1 for a one-character block) and its distance from the first. */
   blockTerm: Int32Array;
@@ -122,6 +124,7 @@ export function protectedIndex(all: ProtectedTerm[]): ProtectedIndex {
   }
   return {
     terms,
+    termLength: Int32Array.from(terms, (t) => t.chars.length),
     blockTerm: Int32Array.from(blockTerm),
     blockAt: Int32Array.from(blockAt),
     blockCode: Int32Array.from(blockCode),
