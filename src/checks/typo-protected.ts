@@ -2,7 +2,7 @@
 // one character off (two for terms of 6+), each differing character a homophone or look-alike of the right one;
 // plus impossible plenum names (二十届八中全会). Guards the 严重表述错误 veto: recall first, every hit names its term.
 import type { ContentService } from '../text/content-service.ts';
-import type { ProtectedIndex } from '../text/term-index.ts';
+import { nearMisses } from '../text/term-index.ts';
 import { defineContentCheck, type TextHit, type ScanOptions } from './content-check.ts';
 
 const HAN = /\p{Script=Han}/u;
@@ -30,43 +30,6 @@ function coveredByTypoPair(svc: ContentService, window: string, term: string): b
     }
   }
   return false;
-}
-
-/**
- * Near-miss windows of the protected terms in `text`, as (start, term index), in no particular order: found where
- * the first two characters of one of the term's blocks match (see ProtectedIndex), counted once — at the term's
- * first block that matches there — and kept when enough, but not all, indexed characters match. Windows that
- * run past the end of the text are left out. The hot loop, kept apart so it compiles small and early; every
- * read is inside the text (an out-of-range charCodeAt deoptimizes it).
- */
-function nearMisses(text: string, index: ProtectedIndex): Array<[start: number, ti: number]> {
-  const { terms, termLength, blockTerm, blockFirst, blockAt, blockCode, blockCode2, blockGap, byCode } = index;
-  const { from, entries } = byCode;
-  const n = text.length;
-  const found: Array<[start: number, ti: number]> = [];
-  for (let p = 0; p < n; p++) {
-    const code = text.charCodeAt(p);
-    for (let e = from[code]!, eEnd = from[code + 1]!; e < eEnd; e++) {
-      const b = entries[e]!;
-      const ti = blockTerm[b]!;
-      const start = p - blockAt[b]!;
-      if (start < 0 || start + termLength[ti]! > n) continue;
-      if (blockCode2[b] !== -1 && text.charCodeAt(p + blockGap[b]!) !== blockCode2[b]) continue;
-      // Counted at the term's first block that matches here (a term's blocks have consecutive ids).
-      let b0 = blockFirst[ti]!;
-      for (; b0 < b; b0++) {
-        const q = start + blockAt[b0]!;
-        if (text.charCodeAt(q) === blockCode[b0] && (blockCode2[b0] === -1 || text.charCodeAt(q + blockGap[b0]!) === blockCode2[b0])) break;
-      }
-      if (b0 < b) continue;
-      const term = terms[ti]!;
-      const { at, codes } = term;
-      let matched = 0;
-      for (let j = 0; j < at.length; j++) if (text.charCodeAt(start + at[j]!) === codes[j]) matched++;
-      if (matched >= term.minMatched && matched < term.hanCount) found.push([start, ti]);
-    }
-  }
-  return found;
 }
 
 /** Finds near-misses of protected terms and impossible plenum names. */
