@@ -25,9 +25,9 @@ export function userDictBytes(words: readonly UserWord[]): Uint8Array {
   return Buffer.from(lines.join('\n') + '\n', 'utf8');
 }
 
-/** Texts up to this length have their boundaries remembered, the most recently used this many. */
-const CACHE_TEXT_CHARS = 500;
-const CACHE_ENTRIES = 4096;
+/** Texts up to this length have their boundaries remembered, the most recently used this many (a few MB at most). */
+const CACHE_TEXT_CHARS = 200;
+const CACHE_ENTRIES = 2048;
 
 /** Builds a segmenter with jieba's dictionary plus the given user words. Call once per process. */
 export function createSegmenter(userWords: readonly UserWord[]): Segmenter {
