@@ -1,5 +1,6 @@
 // crawl stage: the product's HTTP client (undici) — every request goes through the guarded resolver, follows
 // redirects itself so the chain is known, caps bodies and times, and reports failures as FetchError kinds.
+import { isIP } from 'node:net';
 import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
 import type { NetworkConfig } from '../config/index.ts';
 import { FetchError, classifyFetchError } from './fetch-error.ts';
@@ -15,6 +16,7 @@ export interface FetchOptions {
   /** Stop reading the body after this many bytes (the result says it was truncated). */
   maxBytes?: number;
   timeoutMs?: number;
+  /** Redirects to follow (default 10); 0 returns a redirect response as it is, for a caller that follows itself. */
   maxRedirects?: number;
   signal?: AbortSignal;
 }
@@ -57,7 +59,7 @@ export class HttpClient {
     for (;;) {
       const result = await this.fetchOnce(current, options);
       const location = result.headers.location;
-      if (result.status >= 300 && result.status < 400 && location && result.status !== 304) {
+      if (result.status >= 300 && result.status < 400 && location && result.status !== 304 && maxRedirects > 0) {
         let next: string;
         try {
           next = new URL(location, current).href;
@@ -87,6 +89,11 @@ export class HttpClient {
     try {
       const parsed = new URL(url);
       if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new FetchError(url, 'bad-url', `unsupported scheme ${parsed.protocol}`);
+      // A literal address never goes through the resolver's lookup, so the guard is applied here, on every hop.
+      const literal = parsed.hostname.replace(/^\[|\]$/g, '');
+      if (isIP(literal) && !this.resolver.guard.permits(literal)) {
+        throw new FetchError(url, 'private-address', `refused to connect to ${literal}: private, loopback or link-local address not allowed by network.allowPrivate`);
+      }
       const res = await request(url, {
         method: options.method ?? 'GET',
         dispatcher: this.dispatcher,
