@@ -1,9 +1,11 @@
 // crawl stage: Crawlee's PlaywrightCrawler on Debian's Chromium, for pages that need JavaScript. Every request the
-// browser makes is answered through the product's own HTTP client (page.route), so the browser obeys the same
-// resolver, address guard and timeouts, and images, fonts and media are never downloaded.
+// browser makes is answered through the product's own HTTP client (a route on the browser context), so the browser
+// obeys the same resolver, address guard and timeouts, and images, fonts and media are never downloaded. Pages are
+// kept open and navigated again rather than opened per URL: a new page costs a renderer process and its set-up,
+// about half of the CPU a page took.
 import { chromium } from 'playwright-core';
 import { PlaywrightCrawler, type Configuration, type PlaywrightCrawlingContext, type RequestQueue } from '@crawlee/playwright';
-import type { Page, Route } from 'playwright-core';
+import type { BrowserContext, Page, Route } from 'playwright-core';
 import type { Logger } from '../log/index.ts';
 import { CHROMIUM_ARGS } from './chromium.ts';
 import { crawleeLog } from './crawlee-log.ts';
@@ -54,10 +56,77 @@ export async function answer(route: Route, http: HttpClient): Promise<void> {
   }
 }
 
+/** Navigations a page serves before it is closed and a fresh one opened (bounds what a renderer can accumulate). */
+const PAGE_USES = 100;
+
+/**
+ * Open pages between requests. A page goes back to the pool only when its request handler finished (a page whose
+ * navigation failed or timed out is closed as before), while its browser is still in service, and until it has
+ * served PAGE_USES navigations.
+ */
+class PagePool {
+  private readonly idle: Page[] = [];
+  private readonly uses = new WeakMap<Page, number>();
+  private readonly finished = new WeakSet<Page>();
+
+  /** The request handler completed on this page: it may serve another request. */
+  markFinished(page: Page): void {
+    this.finished.add(page);
+  }
+
+  /** Takes an idle page still fit for use; pages that are not are closed. */
+  async take(inService: (page: Page) => boolean): Promise<Page | undefined> {
+    for (let page; (page = this.idle.pop()); ) {
+      if (!page.isClosed() && inService(page)) return page;
+      await page.close().catch(() => undefined);
+    }
+    return undefined;
+  }
+
+  /** Keeps the page for the next request; false when it must be closed instead. */
+  release(page: Page, inService: (page: Page) => boolean): boolean {
+    const finished = this.finished.delete(page);
+    const uses = (this.uses.get(page) ?? 0) + 1;
+    this.uses.set(page, uses);
+    if (!finished || uses >= PAGE_USES || page.isClosed() || !inService(page)) return false;
+    // Crawlee's PlaywrightCrawler adds a download listener for each request it serves with the page.
+    page.removeAllListeners('download');
+    this.idle.push(page);
+    return true;
+  }
+}
+
+/** PlaywrightCrawler whose pages serve many requests (Crawlee opens and closes one per request). */
+class ReusingPlaywrightCrawler extends PlaywrightCrawler {
+  constructor(
+    options: ConstructorParameters<typeof PlaywrightCrawler>[0],
+    config: Configuration,
+    private readonly pages: PagePool,
+  ) {
+    super(options, config);
+    // BrowserPool.newPage is where BrowserCrawler takes the page for a request; an idle page is served first.
+    const pool = this.browserPool;
+    const open = pool.newPage.bind(pool);
+    pool.newPage = (async (pageOptions?: Parameters<typeof open>[0]) =>
+      (await this.pages.take((p) => this.inService(p))) ?? open(pageOptions)) as typeof pool.newPage;
+  }
+
+  private inService(page: Page): boolean {
+    const controller = this.browserPool.getBrowserControllerByPage(page);
+    return Boolean(controller?.isActive && this.browserPool.activeBrowserControllers.has(controller));
+  }
+
+  protected override async _cleanupContext(context: PlaywrightCrawlingContext): Promise<void> {
+    if (context.page && this.pages.release(context.page, (p) => this.inService(p))) return;
+    await super._cleanupContext(context);
+  }
+}
+
 /** Builds the browser crawler for one site's browser queue. */
 export function createBrowserCrawler(options: BrowserCrawlOptions): PlaywrightCrawler {
-  const routed = new WeakSet<Page>();
-  return new PlaywrightCrawler(
+  const routed = new WeakMap<BrowserContext, Promise<void>>();
+  const pages = new PagePool();
+  return new ReusingPlaywrightCrawler(
     {
       requestQueue: options.requestQueue,
       maxConcurrency: options.maxConcurrency,
@@ -74,14 +143,25 @@ export function createBrowserCrawler(options: BrowserCrawlOptions): PlaywrightCr
         useIncognitoPages: false,
         launchOptions: { executablePath: options.executablePath, args: CHROMIUM_ARGS, headless: true },
       },
-      browserPoolOptions: { useFingerprints: false, retireBrowserAfterPageCount: 500 },
+      browserPoolOptions: {
+        useFingerprints: false,
+        retireBrowserAfterPageCount: 500,
+        // One route for the whole context, in place before any of its pages navigates: it covers every page and
+        // popup. Every new page waits for it.
+        postPageCreateHooks: [
+          async (page) => {
+            const context = page.context();
+            let route = routed.get(context);
+            if (!route) routed.set(context, (route = context.route('**/*', (r: Route) => answer(r, options.http))));
+            await route;
+          },
+        ],
+      },
       preNavigationHooks: [
-        async ({ page }: PlaywrightCrawlingContext, gotoOptions) => {
+        async ({ page, request }: PlaywrightCrawlingContext, gotoOptions) => {
           if (gotoOptions) gotoOptions.waitUntil = 'load';
-          if (!routed.has(page)) {
-            routed.add(page);
-            await page.route('**/*', (route: Route) => answer(route, options.http));
-          }
+          // A reused page showing the same document would only scroll to the fragment: load it afresh.
+          if (page.url().split('#')[0] === request.url.split('#')[0]) await page.goto('about:blank');
         },
       ],
       requestHandler: async ({ page, request, response }) => {
@@ -89,6 +169,7 @@ export function createBrowserCrawler(options: BrowserCrawlOptions): PlaywrightCr
         await page.waitForLoadState('domcontentloaded');
         await page.waitForTimeout(100);
         const html = await page.content();
+        pages.markFinished(page);
         await options.onPage({
           url: request.url,
           finalUrl: page.url(),
@@ -103,5 +184,6 @@ export function createBrowserCrawler(options: BrowserCrawlOptions): PlaywrightCr
       },
     },
     options.config,
+    pages,
   );
 }
