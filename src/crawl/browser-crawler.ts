@@ -56,6 +56,90 @@ export async function answer(route: Route, http: HttpClient): Promise<void> {
   }
 }
 
+/**
+ * How long a page is given to finish: its `load` event (images are never fetched, so it comes soon after the HTML
+ * unless a script or frame is slow), then until its DOM has stopped changing for SETTLE_QUIET_MS and no XHR/fetch
+ * it made is unanswered. Both waits are bounded: a page that never settles is taken as it is, never a failure.
+ */
+const LOAD_WAIT_MS = 5000;
+const SETTLE_QUIET_MS = 100;
+const SETTLE_MAX_MS = 3000;
+
+/** Resource types a script uses to fetch the content it draws. */
+const DATA_TYPES = new Set(['xhr', 'fetch']);
+
+/**
+ * Resolves once the DOM (elements and text, not attributes: tickers animate styles forever) has not changed for
+ * `quiet` ms, or after `max` ms. Source text, not a function: the page gets it as written, without the
+ * transpiler's helpers.
+ */
+const DOM_QUIET = `(quiet, max) => new Promise((resolve) => {
+  let timer;
+  const observer = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(done, quiet); });
+  const cap = setTimeout(done, max);
+  function done() { observer.disconnect(); clearTimeout(timer); clearTimeout(cap); resolve(); }
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
+  timer = setTimeout(done, quiet);
+})`;
+
+/** XHR/fetch requests of each page still being answered through the HTTP client. */
+class PendingData {
+  private readonly count = new WeakMap<Page, number>();
+  private readonly drained = new WeakMap<Page, (() => void)[]>();
+
+  /** Counts a request while it is answered; returns the function to call when it is. */
+  start(page: Page): () => void {
+    this.count.set(page, (this.count.get(page) ?? 0) + 1);
+    return () => {
+      const left = (this.count.get(page) ?? 1) - 1;
+      this.count.set(page, left);
+      if (left === 0) for (const wake of this.drained.get(page)?.splice(0) ?? []) wake();
+    };
+  }
+
+  /** Resolves when the page has no request in flight, or after `ms`. */
+  async idle(page: Page, ms: number): Promise<void> {
+    if (!this.count.get(page)) return;
+    let timer: NodeJS.Timeout | undefined;
+    await new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms);
+      const list = this.drained.get(page) ?? [];
+      list.push(resolve);
+      this.drained.set(page, list);
+    });
+    clearTimeout(timer);
+  }
+
+  busy(page: Page): boolean {
+    return Boolean(this.count.get(page));
+  }
+}
+
+/** The page of a request, if it has one (a service worker's requests have none). */
+function pageOf(route: Route): Page | undefined {
+  try {
+    return route.request().frame().page();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Waits for what a page's scripts draw: the load event (bounded), then until the DOM is quiet and the page's own
+ * data requests are answered (bounded). A page that navigates away meanwhile ends the wait early.
+ */
+async function settle(page: Page, pending: PendingData): Promise<void> {
+  await page.waitForLoadState('load', { timeout: LOAD_WAIT_MS }).catch(() => undefined);
+  const deadline = Date.now() + SETTLE_MAX_MS;
+  for (;;) {
+    const left = deadline - Date.now();
+    if (left <= 0) return;
+    await page.evaluate(`(${DOM_QUIET})(${SETTLE_QUIET_MS}, ${left})`);
+    if (!pending.busy(page)) return;
+    await pending.idle(page, deadline - Date.now());
+  }
+}
+
 /** Navigations a page serves before it is closed and a fresh one opened (bounds what a renderer can accumulate). */
 const PAGE_USES = 100;
 
@@ -126,6 +210,16 @@ class ReusingPlaywrightCrawler extends PlaywrightCrawler {
 export function createBrowserCrawler(options: BrowserCrawlOptions): PlaywrightCrawler {
   const routed = new WeakMap<BrowserContext, Promise<void>>();
   const pages = new PagePool();
+  const pending = new PendingData();
+  const answerCounted = async (route: Route) => {
+    const page = DATA_TYPES.has(route.request().resourceType()) ? pageOf(route) : undefined;
+    const done = page && pending.start(page);
+    try {
+      await answer(route, options.http);
+    } finally {
+      done?.();
+    }
+  };
   return new ReusingPlaywrightCrawler(
     {
       requestQueue: options.requestQueue,
@@ -152,29 +246,29 @@ export function createBrowserCrawler(options: BrowserCrawlOptions): PlaywrightCr
           async (page) => {
             const context = page.context();
             let route = routed.get(context);
-            if (!route) routed.set(context, (route = context.route('**/*', (r: Route) => answer(r, options.http))));
+            if (!route) routed.set(context, (route = context.route('**/*', (r: Route) => answerCounted(r))));
             await route;
           },
         ],
       },
       preNavigationHooks: [
         async ({ page, request }: PlaywrightCrawlingContext, gotoOptions) => {
-          if (gotoOptions) gotoOptions.waitUntil = 'load';
+          if (gotoOptions) gotoOptions.waitUntil = 'domcontentloaded';
           // A reused page showing the same document would only scroll to the fragment: load it afresh.
           if (page.url().split('#')[0] === request.url.split('#')[0]) await page.goto('about:blank');
         },
       ],
       requestHandler: async ({ page, request, response }) => {
-        // Scripts that build content after load get a moment, bounded (not network idle).
-        await page.waitForLoadState('domcontentloaded');
-        await page.waitForTimeout(100);
+        // Scripts that build content after the HTML get until the page settles, bounded (not network idle). A page
+        // that navigates itself meanwhile is taken once its new document is there.
+        await settle(page, pending).catch(() => page.waitForLoadState('domcontentloaded'));
         const html = await page.content();
         pages.markFinished(page);
         await options.onPage({
           url: request.url,
           finalUrl: page.url(),
           status: response?.status() ?? 200,
-          contentType: (await response?.headerValue('content-type')) ?? 'text/html',
+          contentType: response?.headers()['content-type'] ?? 'text/html',
           html,
           depth: (request.userData.depth as number) ?? 0,
         });
