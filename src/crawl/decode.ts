@@ -30,16 +30,21 @@ export interface Decoded {
   source: 'header' | 'meta' | 'bom' | 'detected' | 'default';
 }
 
+/** Decodes with iconv-lite; UTF-8 (most pages) with Node's own decoder, which gives the same text faster. */
+function decodeAs(body: Buffer, charset: string): string {
+  return charset === 'utf-8' ? body.toString('utf8') : iconv.decode(body, charset);
+}
+
 /** Decodes an HTML (or text) body. */
 export function decodeHtml(body: Buffer, contentType?: string): Decoded {
   if (body.length >= 3 && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) {
     return { text: body.subarray(3).toString('utf8'), charset: 'utf-8', source: 'bom' };
   }
   const fromHeader = canonical(charsetFromContentType(contentType) ?? '');
-  if (fromHeader) return { text: iconv.decode(body, fromHeader), charset: fromHeader, source: 'header' };
+  if (fromHeader) return { text: decodeAs(body, fromHeader), charset: fromHeader, source: 'header' };
   const head = body.subarray(0, 4096).toString('latin1');
   const fromMeta = canonical(charsetFromMeta(head) ?? '');
-  if (fromMeta) return { text: iconv.decode(body, fromMeta), charset: fromMeta, source: 'meta' };
+  if (fromMeta) return { text: decodeAs(body, fromMeta), charset: fromMeta, source: 'meta' };
   const detected = canonical(chardet.detect(body.subarray(0, 65536)) ?? '');
   if (detected) {
     // chardet calls most GB text GB18030 or Big5-ish; prefer GB18030 for anything Chinese but UTF-8.

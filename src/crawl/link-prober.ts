@@ -7,7 +7,7 @@ import type { TargetFacts } from '../checks/index.ts';
 import type { Logger } from '../log/index.ts';
 import { intranetHostReason } from './address-guard.ts';
 import { decodeHtml } from './decode.ts';
-import { walkElements } from './page-parser.ts';
+import { releaseDocument, textOf, walkElements } from './page-parser.ts';
 import { FetchError } from './fetch-error.ts';
 import { BROWSER_USER_AGENT, type FetchResult, type HttpClient } from './http-client.ts';
 import { extensionOf } from './url.ts';
@@ -147,6 +147,7 @@ export function factsOf(url: string, res: FetchResult, method: TargetFacts['meth
   if (method !== 'HEAD' && /html/i.test(contentType ?? '') && res.body.length) {
     const $ = cheerio.load(decodeHtml(res.body, contentType).text);
     Object.assign(facts, pageTextFacts($));
+    releaseDocument($);
   }
   return facts;
 }
@@ -159,14 +160,14 @@ export function pageTextFacts($: cheerio.CheerioAPI): Pick<TargetFacts, 'title' 
     if (el.name === 'title') titleEl ??= el;
     else if (el.name === 'body') bodies.push(el);
   });
-  const title = titleEl ? $.text([titleEl]).trim().replace(/\s+/g, ' ') : '';
-  let text = $.text(bodies);
+  const title = titleEl ? textOf([titleEl]).trim().replace(/\s+/g, ' ') : '';
+  let text = textOf(bodies);
   // Script and style text is not visible: each block's text is cut out (its first occurrence, block by block).
   walkElements(
     bodies.flatMap((b) => b.children),
     (el) => {
       if (!JUNK.has(el.name)) return;
-      const junk = $.text([el]);
+      const junk = textOf([el]);
       if (junk) text = text.replace(junk, ' ');
     },
   );

@@ -65,10 +65,43 @@ export function walkElements(root: AnyNode | AnyNode[], visit: (el: Element) => 
   }
 }
 
+/** The text content of nodes, as cheerio's `.text()` gives it (comments ignored, script and style text kept). */
+export function textOf(nodes: AnyNode[]): string {
+  const parts: string[] = [];
+  const stack: AnyNode[][] = [nodes];
+  const index: number[] = [0];
+  while (stack.length) {
+    const top = stack.length - 1;
+    const list = stack[top]!;
+    if (index[top]! >= list.length) {
+      stack.pop();
+      index.pop();
+      continue;
+    }
+    const node = list[index[top]!++]!;
+    if (Object.prototype.hasOwnProperty.call(node, 'children') && node.type !== 'comment') {
+      stack.push((node as { children: AnyNode[] }).children);
+      index.push(0);
+    } else if (node.type === 'text') parts.push((node as { data: string }).data);
+  }
+  return parts.join('');
+}
+
 /** An attribute as cheerio's `.attr()` reads it (own attributes only). */
 export function attr(el: Element, name: string): string | undefined {
   const attribs = el.attribs;
   return attribs && Object.prototype.hasOwnProperty.call(attribs, name) ? attribs[name] : undefined;
+}
+
+/**
+ * Frees a parsed document once nothing will read it again. `cheerio.load` builds a class per document whose methods
+ * close over it, and V8 keeps such a class — and so the whole DOM — alive through every minor GC until the next full
+ * one: each page's DOM was copied and promoted, and the crawl spent about three times the parse itself in the garbage
+ * collector. Detaching the nodes from the document leaves the class holding an empty one.
+ */
+export function releaseDocument($: CheerioAPI): void {
+  const root = $.root()[0] as { children: AnyNode[] } | undefined;
+  if (root) root.children = [];
 }
 
 /** Parses a page and extracts every link with its anchor text and hidden state, in one walk over the document. */
@@ -95,8 +128,8 @@ export function parsePage(html: string, pageUrl: string): ParsedPage {
       /* an invalid <base> is ignored, as browsers do */
     }
   }
-  const title = titleEl ? $.text([titleEl]).trim().replace(/\s+/g, ' ') : '';
-  const selectors = hidingSelectorsOf(styles.map((el) => $.text([el])));
+  const title = titleEl ? textOf([titleEl]).trim().replace(/\s+/g, ' ') : '';
+  const selectors = hidingSelectorsOf(styles.map((el) => textOf([el])));
   const cache = new Map<AnyNode, string | null>();
   const links: LinkOccurrence[] = [];
   const placeholders: ParsedPage['placeholders'] = [];
@@ -107,7 +140,7 @@ export function parsePage(html: string, pageUrl: string): ParsedPage {
       const raw = attr(el, attrName);
       // <a name="..."> is an anchor target, not a link.
       if (tag === 'a' && raw === undefined) continue;
-      const anchor = anchorText($, el, tag);
+      const anchor = anchorText(el, tag);
       const hidden = hiddenReason(el, selectors, cache);
       const kind = classifyHref(raw, base);
       switch (kind.kind) {
@@ -133,9 +166,9 @@ export function parsePage(html: string, pageUrl: string): ParsedPage {
   return { $, title, links, placeholders, fileLinks, base };
 }
 
-function anchorText($: CheerioAPI, el: Element, tag: string): string {
+function anchorText(el: Element, tag: string): string {
   if (tag === 'img') return (attr(el, 'alt') ?? attr(el, 'title') ?? '').trim().slice(0, 200);
-  const text = $.text([el]).replace(/\s+/g, ' ').trim();
+  const text = textOf([el]).replace(/\s+/g, ' ').trim();
   if (text) return text.slice(0, 200);
   let img: Element | undefined;
   walkElements(el.children, (child) => {

@@ -1,10 +1,9 @@
 // crawl stage: the crawl of one site — a self-contained job (queue, pages, link probes, checks, findings) that
 // resumes where a killed process left it. Sites are crawled one job each, so the job can later move to a worker.
-import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Configuration, RequestQueue, type CheerioCrawlingContext } from '@crawlee/cheerio';
-import type { Check, CheckContext, FindingDraft, PageSnapshot, TargetFacts } from '../checks/index.ts';
+import type { Check, CheckContext, FindingDraft, TargetFacts } from '../checks/index.ts';
 import { isInScope, renderModeFor, siteHosts, type AppConfig, type SiteConfig } from '../config/index.ts';
 import type { Logger } from '../log/index.ts';
 import type { Store } from '../storage/index.ts';
@@ -13,8 +12,8 @@ import { crawleeLog } from './crawlee-log.ts';
 import { classifyFetchError } from './fetch-error.ts';
 import type { HttpClient } from './http-client.ts';
 import { GovCheerioCrawler } from './http-crawler.ts';
-import { LinkProber, pageTextFacts } from './link-prober.ts';
-import { parsePage } from './page-parser.ts';
+import { LinkProber } from './link-prober.ts';
+import { analysePage, type PageInput } from './page-analysis.ts';
 import { runSiteChecks } from './site-checks.ts';
 import { extensionOf, looksLikePage, normalizeUrl } from './url.ts';
 
@@ -74,6 +73,14 @@ export async function crawlSite(options: SiteCrawlOptions): Promise<SiteCrawlRes
     purgeOnStart: true,
     storageClientOptions: { localDataDirectory: storageDir },
   });
+  // The HTTP crawler runs at fixed concurrency, so Crawlee's once-a-second system snapshots (a `ps` of the process
+  // tree each time) only cost CPU; they are taken once a minute. The browser crawler keeps the default.
+  const httpCrawleeConfig = new Configuration({
+    persistStorage: false,
+    purgeOnStart: false,
+    storageClientOptions: { localDataDirectory: storageDir },
+    systemInfoIntervalMillis: 60_000,
+  });
   const httpQueue = await RequestQueue.open('http', { config: crawleeConfig });
   const browserQueue = await RequestQueue.open('browser', { config: crawleeConfig });
 
@@ -110,21 +117,22 @@ export async function crawlSite(options: SiteCrawlOptions): Promise<SiteCrawlRes
     }
   };
 
-  const columnOf = (url: string) => {
-    let best: { name: string; len: number } | undefined;
-    for (const c of site.columns) {
-      const dir = c.url.replace(/[^/]*$/, '');
-      if (url.startsWith(dir) && (!best || dir.length > best.len)) best = { name: c.name, len: dir.length };
-    }
-    return best ? site.columns.find((c) => c.name === best!.name) : undefined;
-  };
-
   /** Everything done with a fetched page, whichever crawler fetched it. */
   const handlePage = async (p: { url: string; finalUrl: string; status: number; contentType: string; html: string; depth: number; renderedBy: 'http' | 'browser' }) => {
     const url = normalizeUrl(p.url);
     const finalUrl = normalizeUrl(p.finalUrl);
-    const isHtml = /html|xml/i.test(p.contentType) || p.contentType === '';
-    const parsed = isHtml ? parsePage(p.html, finalUrl) : undefined;
+    // A 403/429 may be bot blocking: the link prober asks again as a browser would before anything is reported.
+    if (p.status === 403 || p.status === 429) {
+      store.pages.recordPage(run.id, { url, finalUrl, status: p.status, contentType: p.contentType, depth: p.depth, renderedBy: p.renderedBy, fetchedAt: new Date() }, []);
+      return;
+    }
+    // A redirect to another page of the site: that page is crawled (and checked) under its own URL.
+    const redirected = finalUrl !== url && isInScope(site, finalUrl, hosts);
+    const page: PageInput = { url, finalUrl, status: p.status, contentType: p.contentType, html: p.html, depth: p.depth, renderedBy: p.renderedBy };
+    const analysis = analysePage(page, !redirected, pageChecks, ctx);
+    for (const f of analysis.failures) {
+      log.error({ err: f.err, check: f.check, url }, 'a page check failed; the page is recorded without it');
+    }
     const facts: TargetFacts = {
       url,
       outcome: 'fetched',
@@ -133,16 +141,10 @@ export async function crawlSite(options: SiteCrawlOptions): Promise<SiteCrawlRes
       ...(finalUrl !== url ? { redirects: [finalUrl] } : {}),
       contentType: p.contentType,
       method: p.renderedBy === 'browser' ? 'browser' : 'crawl',
+      ...analysis.textFacts,
     };
-    const title = parsed?.title;
-    if (parsed) Object.assign(facts, pageTextFacts(parsed.$));
-    // A 403/429 may be bot blocking: the link prober asks again as a browser would before anything is reported.
-    if (p.status === 403 || p.status === 429) {
-      store.pages.recordPage(run.id, { url, finalUrl, status: p.status, contentType: p.contentType, depth: p.depth, renderedBy: p.renderedBy, fetchedAt: new Date() }, []);
-      return;
-    }
-    // A redirect to another page of the site: that page is crawled (and checked) under its own URL.
-    if (finalUrl !== url && isInScope(site, finalUrl, hosts)) {
+    const title = analysis.textFacts?.title;
+    if (redirected) {
       store.atomically(() => {
         store.pages.recordTarget(run.id, facts);
         store.pages.recordPage(run.id, { url, finalUrl, status: p.status, contentType: p.contentType, title, depth: p.depth, renderedBy: p.renderedBy, fetchedAt: new Date() }, []);
@@ -150,34 +152,7 @@ export async function crawlSite(options: SiteCrawlOptions): Promise<SiteCrawlRes
       await enqueue([finalUrl], p.depth, url);
       return;
     }
-    const drafts: FindingDraft[] = [];
-    if (parsed && p.status < 400) {
-      const column = columnOf(url);
-      const snapshot: PageSnapshot = {
-        url,
-        finalUrl,
-        status: p.status,
-        contentType: p.contentType,
-        html: p.html,
-        $: parsed.$,
-        title: parsed.title,
-        depth: p.depth,
-        isHomepage: url === normalizeUrl(site.homepage),
-        ...(column ? { column } : {}),
-        renderedBy: p.renderedBy,
-        links: parsed.links,
-      };
-      (snapshot as PageSnapshot & { parsed: typeof parsed }).parsed = parsed;
-      for (const check of pageChecks) {
-        try {
-          drafts.push(...check.onPage!(snapshot, ctx).map((d) => ({ ...d, ...(column && !d.column ? { column: column.name } : {}) })));
-        } catch (err) {
-          log.error({ err, check: check.id, url }, 'a page check failed; the page is recorded without it');
-        }
-      }
-    }
-    const links = parsed && p.status < 400 ? parsed.links : [];
-    const contentHash = createHash('sha1').update(p.html).digest('hex');
+    const { links, drafts, contentHash } = analysis;
     // The page, its links, its facts and its findings land together: a killed crawl has all of a page or none.
     store.atomically(() => {
       store.pages.recordTarget(run.id, facts);
@@ -284,7 +259,7 @@ export async function crawlSite(options: SiteCrawlOptions): Promise<SiteCrawlRes
           },
           failedRequestHandler: async ({ request }, error) => handleFailure(request.url, (request.userData.depth as number) ?? 0, error, 'http'),
         },
-        crawleeConfig,
+        httpCrawleeConfig,
       );
       await crawler.run();
     }

@@ -39,7 +39,8 @@ export function classifyHref(raw: string | undefined, base: string): LinkKind {
     const u = new URL(value, base);
     if (u.protocol === 'file:') return { kind: 'file', raw: value, url: u.href };
     if (u.protocol !== 'http:' && u.protocol !== 'https:') return { kind: 'ignored', raw: value };
-    return { kind: 'web', url: normalizeUrl(u) };
+    u.hash = '';
+    return { kind: 'web', url: u.href };
   } catch {
     return { kind: 'invalid', raw: value };
   }

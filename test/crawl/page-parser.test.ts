@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parsePage } from '../../src/crawl/page-parser.ts';
+import * as cheerio from 'cheerio';
+import { parsePage, releaseDocument, textOf } from '../../src/crawl/page-parser.ts';
 
 const base = 'http://www.demo.gov.test/zwdt/index.html';
 
@@ -56,5 +57,19 @@ describe('page parser', () => {
     expect(parsePage('<a href="file:///C:/Users/admin/Desktop/通知.docx">附件</a>', base).fileLinks).toEqual([
       { raw: 'file:///C:/Users/admin/Desktop/通知.docx', url: 'file:///C:/Users/admin/Desktop/%E9%80%9A%E7%9F%A5.docx', anchor: '附件', tag: 'a' },
     ]);
+  });
+
+  it('reads text as cheerio does: script and style text kept, comments left out, template contents included', () => {
+    const $ = cheerio.load('<p>a<!-- c --><b>b</b><script>s()</script><style>.x{}</style></p><template><i>t</i></template><svg><![CDATA[d]]></svg>');
+    const root = $.root()[0]!;
+    expect(textOf([root])).toBe($.root().text());
+    expect(textOf($('p').toArray())).toBe('abs().x{}');
+  });
+
+  it('releases a parsed document: its nodes are detached, what was extracted stays', () => {
+    const p = parsePage('<title>t</title><a href="/x">x</a>', base);
+    releaseDocument(p.$);
+    expect(p.$.root()[0]!.children).toEqual([]);
+    expect(p.links.map((l) => l.target)).toEqual(['http://www.demo.gov.test/x']);
   });
 });
