@@ -223,6 +223,9 @@ export function createBrowserCrawler(options: BrowserCrawlOptions): PlaywrightCr
   return new ReusingPlaywrightCrawler(
     {
       requestQueue: options.requestQueue,
+      // Fixed, like the HTTP crawler's: Crawlee otherwise starts at one page and adds more only while the whole
+      // machine's CPU is below 95%, which on a shared server kept the crawl at one page at a time.
+      minConcurrency: options.maxConcurrency,
       maxConcurrency: options.maxConcurrency,
       maxRequestRetries: options.retries,
       maxSessionRotations: 0,
