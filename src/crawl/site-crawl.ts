@@ -82,7 +82,9 @@ export async function crawlSite(options: SiteCrawlOptions): Promise<SiteCrawlRes
     systemInfoIntervalMillis: 60_000,
   });
   const httpQueue = await RequestQueue.open('http', { config: crawleeConfig });
-  const browserQueue = await RequestQueue.open('browser', { config: crawleeConfig });
+  // The browser queue is opened when the first browser page turns up: a Crawlee queue preallocates its
+  // deduplication cache (16 MB), and most sites have no browser pages.
+  let browserQueue: RequestQueue | undefined;
 
   const hosts = siteHosts(site);
   const limits = { ...config.crawl.limits, ...site.limits };
@@ -111,7 +113,7 @@ export async function crawlSite(options: SiteCrawlOptions): Promise<SiteCrawlRes
     for (const [mode, list] of Object.entries(batches) as ['http' | 'browser', string[]][]) {
       const room = limits.maxPages - queued;
       if (!list.length || room <= 0) continue;
-      const queue = mode === 'browser' ? browserQueue : httpQueue;
+      const queue = mode === 'browser' ? (browserQueue ??= await RequestQueue.open('browser', { config: crawleeConfig })) : httpQueue;
       const res = await queue.addRequests(list.slice(0, room).map((url) => ({ url, uniqueKey: url, userData: { depth, from } })));
       queued += res.processedRequests.filter((r) => !r.wasAlreadyPresent).length;
     }
@@ -263,7 +265,7 @@ export async function crawlSite(options: SiteCrawlOptions): Promise<SiteCrawlRes
       );
       await crawler.run();
     }
-    if (!(await browserQueue.isFinished())) {
+    if (browserQueue && !(await browserQueue.isFinished())) {
       worked = true;
       if (!chromium.path) {
         // No browser: every browser target is reported as skipped, never silently dropped, never a defect.
@@ -337,7 +339,7 @@ export async function crawlSite(options: SiteCrawlOptions): Promise<SiteCrawlRes
   };
   store.runs.finish(run.id, 'done', new Date(), stats);
   await httpQueue.drop().catch(() => undefined);
-  await browserQueue.drop().catch(() => undefined);
+  await browserQueue?.drop().catch(() => undefined);
   const durationMs = performance.now() - started;
   log.info({ ...stats, durationMs: Math.round(durationMs) }, 'crawl finished');
   return { runId: run.id, resumed, pages: stats.pages, linksChecked: stats.linksChecked, findings: stats.findings, browserSkipped, durationMs };
