@@ -32,6 +32,10 @@ export interface BrowserCrawlOptions {
   maxConcurrency: number;
   retries: number;
   timeoutMs: number;
+  /** Navigations a page serves before it is closed and a fresh one opened (default 100). */
+  navigationsPerPage?: number;
+  /** Pages a browser opens before it is replaced by a fresh one (default 10, about 1,000 navigations). */
+  pagesPerBrowser?: number;
   onPage(page: BrowserPage): Promise<void>;
   onFailed(url: string, depth: number, error: Error): Promise<void>;
 }
@@ -140,15 +144,14 @@ async function settle(page: Page, pending: PendingData): Promise<void> {
   }
 }
 
-/** Navigations a page serves before it is closed and a fresh one opened (bounds what a renderer can accumulate). */
-const PAGE_USES = 100;
-
 /**
  * Open pages between requests. A page goes back to the pool only when its request handler finished (a page whose
  * navigation failed or timed out is closed as before), while its browser is still in service, and until it has
- * served PAGE_USES navigations.
+ * served `maxUses` navigations (bounding what a renderer can accumulate).
  */
 class PagePool {
+  constructor(private readonly maxUses: number) {}
+
   private readonly idle: Page[] = [];
   private readonly uses = new WeakMap<Page, number>();
   private readonly finished = new WeakSet<Page>();
@@ -172,7 +175,7 @@ class PagePool {
     const finished = this.finished.delete(page);
     const uses = (this.uses.get(page) ?? 0) + 1;
     this.uses.set(page, uses);
-    if (!finished || uses >= PAGE_USES || page.isClosed() || !inService(page)) return false;
+    if (!finished || uses >= this.maxUses || page.isClosed() || !inService(page)) return false;
     // Crawlee's PlaywrightCrawler adds a download listener for each request it serves with the page.
     page.removeAllListeners('download');
     this.idle.push(page);
@@ -209,7 +212,7 @@ class ReusingPlaywrightCrawler extends PlaywrightCrawler {
 /** Builds the browser crawler for one site's browser queue. */
 export function createBrowserCrawler(options: BrowserCrawlOptions): PlaywrightCrawler {
   const routed = new WeakMap<BrowserContext, Promise<void>>();
-  const pages = new PagePool();
+  const pages = new PagePool(options.navigationsPerPage ?? 100);
   const pending = new PendingData();
   const answerCounted = async (route: Route) => {
     const page = DATA_TYPES.has(route.request().resourceType()) ? pageOf(route) : undefined;
@@ -242,14 +245,20 @@ export function createBrowserCrawler(options: BrowserCrawlOptions): PlaywrightCr
       },
       browserPoolOptions: {
         useFingerprints: false,
-        retireBrowserAfterPageCount: 500,
+        // Pages are reused, so this counts hundreds of navigations each: a fresh browser every thousand or so, as
+        // before (every 500 pages) a browser process's own state is not left to grow without end.
+        retireBrowserAfterPageCount: options.pagesPerBrowser ?? 10,
         // One route for the whole context, in place before any of its pages navigates: it covers every page and
-        // popup. Every new page waits for it.
+        // popup. Every new page waits for it. Popups are closed as they open: nothing reads them, and in a browser
+        // that serves a thousand navigations they would pile up.
         postPageCreateHooks: [
           async (page) => {
             const context = page.context();
             let route = routed.get(context);
-            if (!route) routed.set(context, (route = context.route('**/*', (r: Route) => answerCounted(r))));
+            if (!route) {
+              context.on('page', (p: Page) => void p.opener().then((opener: Page | null) => opener && p.close()).catch(() => undefined));
+              routed.set(context, (route = context.route('**/*', (r: Route) => answerCounted(r))));
+            }
             await route;
           },
         ],

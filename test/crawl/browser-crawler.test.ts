@@ -4,6 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Configuration, RequestQueue } from '@crawlee/core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium, HttpClient, Resolver } from '../../src/crawl/index.ts';
 import { createBrowserCrawler, type BrowserPage } from '../../src/crawl/browser-crawler.ts';
@@ -34,6 +35,7 @@ fetch('/data.json').then(function (r) { return r.json(); }).then(function (rows)
 <script>fetch('${forbidden}/data').catch(function () {}); window.open('${forbidden}/popup');</script>`),
     '/hang.html': doc(`<p>卡住</p><script>for (;;) {}</script>`),
     ...Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`/p${i}.html`, doc(`<p>第${i}页</p><img src="/img${i}.png">`)])),
+    ...Object.fromEntries(Array.from({ length: 4 }, (_, i) => [`/opener${i}.html`, doc(`<p>弹窗${i}</p><script>window.open('/p${i}.html');</script>`)])),
   };
 }
 
@@ -68,13 +70,15 @@ afterAll(async () => {
 });
 
 /** Crawls `paths` of the loopback site; returns the pages rendered, the failures and how many pages Chromium opened. */
-async function crawl(paths: string[], o: { timeoutMs?: number; maxConcurrency?: number } = {}) {
+async function crawl(paths: string[], o: { timeoutMs?: number; maxConcurrency?: number; navigationsPerPage?: number; pagesPerBrowser?: number } = {}) {
   const network = { dnsServers: [], hosts: {}, timeoutMs: 5000, userAgent: 'govhealth-test', allowPrivate: ['127.0.0.1/32'] };
   const http = new HttpClient(network, new Resolver(network));
   const config = new Configuration({ persistStorage: false });
   const requestQueue = await RequestQueue.open(null, { config });
   await requestQueue.addRequests(paths.map((p) => ({ url: site.origin + p, userData: { depth: 1 } })));
   const rendered = new Map<string, BrowserPage>();
+  let context: BrowserContext | undefined;
+  let mostPagesOpen = 0;
   const failed: string[] = [];
   const crawler = createBrowserCrawler({
     executablePath: chromium!,
@@ -85,18 +89,29 @@ async function crawl(paths: string[], o: { timeoutMs?: number; maxConcurrency?: 
     maxConcurrency: o.maxConcurrency ?? 2,
     retries: 0,
     timeoutMs: o.timeoutMs ?? 15_000,
-    onPage: async (p) => void rendered.set(new URL(p.url).pathname, p),
+    onPage: async (p) => {
+      rendered.set(new URL(p.url).pathname, p);
+      mostPagesOpen = Math.max(mostPagesOpen, context?.pages().length ?? 0);
+    },
     onFailed: async (url) => void failed.push(new URL(url).pathname),
+    navigationsPerPage: o.navigationsPerPage,
+    pagesPerBrowser: o.pagesPerBrowser,
   });
   let opened = 0;
-  // BROWSER_POOL_EVENTS.PAGE_CREATED: a const enum of @crawlee/browser-pool, which the product does not import.
-  (crawler.browserPool as unknown as NodeJS.EventEmitter).on('pageCreated', () => opened++);
+  let launched = 0;
+  // BROWSER_POOL_EVENTS (a const enum of @crawlee/browser-pool, which the product does not import).
+  const events = crawler.browserPool as unknown as NodeJS.EventEmitter;
+  events.on('pageCreated', (page: Page) => {
+    opened++;
+    context = page.context();
+  });
+  events.on('browserLaunched', () => launched++);
   try {
     await crawler.run();
   } finally {
     await http.close();
   }
-  return { rendered, failed, opened };
+  return { rendered, failed, opened, launched, mostPagesOpen };
 }
 
 describe.skipIf(!chromium)('browser crawler', () => {
@@ -119,6 +134,25 @@ describe.skipIf(!chromium)('browser crawler', () => {
   it('sends no request from a reused page, a frame or a popup to an address outside the allowed ranges', async () => {
     const { rendered } = await crawl(['/p0.html', '/p1.html', '/escape.html', '/p2.html'], { maxConcurrency: 1 });
     expect(rendered.get('/escape.html')?.html).toContain('外链');
+    expect(outside.hits).toEqual([]);
+  }, 60_000);
+
+  it('closes the popups pages open, so they do not pile up in a page that serves many URLs', async () => {
+    const paths = Array.from({ length: 4 }, (_, i) => `/opener${i}.html`);
+    const { rendered, mostPagesOpen } = await crawl(paths, { maxConcurrency: 1 });
+    for (const [i, p] of paths.entries()) expect(rendered.get(p)?.html).toContain(`弹窗${i}`);
+    // The crawling page, the browser's first blank page, and at most the popup just opened.
+    expect(mostPagesOpen).toBeLessThanOrEqual(3);
+  }, 60_000);
+
+  it('replaces pages and browsers after their share of navigations, the route and guard in place in each', async () => {
+    const paths = [...Array.from({ length: 6 }, (_, i) => `/p${i}.html`), '/escape.html', '/xhr.html'];
+    const { rendered, failed, opened, launched } = await crawl(paths, { maxConcurrency: 2, navigationsPerPage: 2, pagesPerBrowser: 2 });
+    expect(failed).toEqual([]);
+    expect([...rendered.keys()].sort()).toEqual([...paths].sort());
+    expect(rendered.get('/xhr.html')!.html).toContain('<a href="/n2.html">通知二</a>');
+    expect(opened).toBeGreaterThanOrEqual(4);
+    expect(launched).toBeGreaterThanOrEqual(2);
     expect(outside.hits).toEqual([]);
   }, 60_000);
 
