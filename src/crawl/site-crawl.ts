@@ -1,12 +1,15 @@
 // crawl stage: the crawl of one site — a self-contained job (queue, pages, link probes, checks, findings) that
 // resumes where a killed process left it. Sites are crawled one job each, so the job can later move to a worker.
 import { mkdirSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { Configuration, RequestQueue, type CheerioCrawlingContext } from '@crawlee/cheerio';
 import type { Check, CheckContext, FindingDraft, TargetFacts } from '../checks/index.ts';
 import { isInScope, renderModeFor, siteHosts, type AppConfig, type SiteConfig } from '../config/index.ts';
+import { BlockedAddressError } from '../errors/index.ts';
 import type { Logger } from '../log/index.ts';
 import type { Store } from '../storage/index.ts';
+import type { AddressGuard } from './address-guard.ts';
 import { findChromium } from './chromium.ts';
 import { crawleeLog } from './crawlee-log.ts';
 import { classifyFetchError } from './fetch-error.ts';
@@ -237,6 +240,9 @@ export async function crawlSite(options: SiteCrawlOptions): Promise<SiteCrawlRes
               gotOptions.headers = { ...gotOptions.headers, 'user-agent': config.network.userAgent, 'accept-language': 'zh-CN,zh;q=0.9' };
               (gotOptions as { useHeaderGenerator?: boolean }).useHeaderGenerator = false;
               gotOptions.maxRedirects = 10;
+              // A literal address is never looked up, so the guard is applied to it here, on every redirect too.
+              const hooks = (gotOptions.hooks ??= {}) as { beforeRedirect?: Array<(o: { url?: URL | string }) => void> };
+              hooks.beforeRedirect = [...(hooks.beforeRedirect ?? []), (o) => guardLiteral(http.resolver.guard, o.url)];
             },
           ],
           requestHandler: async (c: CheerioCrawlingContext) => {
@@ -380,6 +386,13 @@ async function checkAttachments(
     }
   }
   return count;
+}
+
+/** Throws BlockedAddressError for a URL whose host is a literal address the guard refuses. */
+function guardLiteral(guard: AddressGuard, url: URL | string | undefined): void {
+  if (!url) return;
+  const host = new URL(String(url)).hostname.replace(/^\[|\]$/g, '');
+  if (isIP(host) && !guard.permits(host)) throw new BlockedAddressError(host, host);
 }
 
 async function withHardTimeout(work: Promise<void>, ms: number, onTimeout: () => Promise<void>): Promise<void> {
