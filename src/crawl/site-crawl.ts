@@ -14,7 +14,7 @@ import { findChromium } from './chromium.ts';
 import { crawleeLog } from './crawlee-log.ts';
 import { classifyFetchError } from './fetch-error.ts';
 import type { HttpClient } from './http-client.ts';
-import { GovCheerioCrawler } from './http-crawler.ts';
+import { GovCheerioCrawler, PageText } from './http-crawler.ts';
 import { LinkProber } from './link-prober.ts';
 import { analysePage, type PageInput } from './page-analysis.ts';
 import { runSiteChecks } from './site-checks.ts';
@@ -135,6 +135,9 @@ export async function crawlSite(options: SiteCrawlOptions): Promise<SiteCrawlRes
     const redirected = finalUrl !== url && isInScope(site, finalUrl, hosts);
     const page: PageInput = { url, finalUrl, status: p.status, contentType: p.contentType, html: p.html, depth: p.depth, renderedBy: p.renderedBy };
     const analysis = analysePage(page, !redirected, pageChecks, ctx);
+    // The page's text is not needed any more: let it die young rather than live (and be promoted to the old
+    // generation) until its links are queued — an async function keeps its arguments and locals across each await.
+    page.html = p.html = '';
     for (const f of analysis.failures) {
       log.error({ err: f.err, check: f.check, url }, 'a page check failed; the page is recorded without it');
     }
@@ -260,7 +263,7 @@ export async function crawlSite(options: SiteCrawlOptions): Promise<SiteCrawlRes
               finalUrl: c.request.loadedUrl ?? c.request.url,
               status,
               contentType: String(c.response.headers['content-type'] ?? ''),
-              html: typeof c.body === 'string' ? c.body : '',
+              html: c.body instanceof PageText ? c.body.take() : '',
               depth: (c.request.userData.depth as number) ?? 0,
               renderedBy: 'http',
             });
