@@ -14,6 +14,7 @@ import { findChromium } from './chromium.ts';
 import { crawleeLog } from './crawlee-log.ts';
 import { classifyFetchError } from './fetch-error.ts';
 import type { HttpClient } from './http-client.ts';
+import { Frontier } from './frontier.ts';
 import { GovCheerioCrawler, PageText } from './http-crawler.ts';
 import { LinkProber } from './link-prober.ts';
 import { analysePage, type PageInput } from './page-analysis.ts';
@@ -84,7 +85,8 @@ export async function crawlSite(options: SiteCrawlOptions): Promise<SiteCrawlRes
     storageClientOptions: { localDataDirectory: storageDir },
     systemInfoIntervalMillis: 60_000,
   });
-  const httpQueue = await RequestQueue.open('http', { config: crawleeConfig });
+  // Pages to fetch over HTTP: only what waits or is in flight is held (Crawlee's queue keeps every request it had).
+  const httpQueue = new Frontier();
   // The browser queue is opened when the first browser page turns up: a Crawlee queue preallocates its
   // deduplication cache (16 MB), and most sites have no browser pages.
   let browserQueue: RequestQueue | undefined;
@@ -105,7 +107,7 @@ export async function crawlSite(options: SiteCrawlOptions): Promise<SiteCrawlRes
   // URLs already handed to a queue in this process: nav links repeat on every page, so most adds are skipped here
   // (the queues themselves deduplicate across restarts).
   const offered = new Set<string>();
-  const enqueue = async (urls: string[], depth: number, from?: string) => {
+  const enqueue = async (urls: string[], depth: number) => {
     if (depth > limits.maxDepth) return;
     const batches = { http: [] as string[], browser: [] as string[] };
     for (const url of urls) {
@@ -116,8 +118,12 @@ export async function crawlSite(options: SiteCrawlOptions): Promise<SiteCrawlRes
     for (const [mode, list] of Object.entries(batches) as ['http' | 'browser', string[]][]) {
       const room = limits.maxPages - queued;
       if (!list.length || room <= 0) continue;
-      const queue = mode === 'browser' ? (browserQueue ??= await RequestQueue.open('browser', { config: crawleeConfig })) : httpQueue;
-      const res = await queue.addRequests(list.slice(0, room).map((url) => ({ url, uniqueKey: url, userData: { depth, from } })));
+      if (mode === 'http') {
+        queued += httpQueue.add(list.slice(0, room), depth);
+        continue;
+      }
+      browserQueue ??= await RequestQueue.open('browser', { config: crawleeConfig });
+      const res = await browserQueue.addRequests(list.slice(0, room).map((url) => ({ url, uniqueKey: url, userData: { depth } })));
       queued += res.processedRequests.filter((r) => !r.wasAlreadyPresent).length;
     }
   };
@@ -157,7 +163,7 @@ export async function crawlSite(options: SiteCrawlOptions): Promise<SiteCrawlRes
         store.pages.recordTarget(run.id, facts);
         store.pages.recordPage(run.id, { url, finalUrl, status: p.status, contentType: p.contentType, title, depth: p.depth, renderedBy: p.renderedBy, fetchedAt: new Date() }, []);
       });
-      await enqueue([finalUrl], p.depth, url);
+      await enqueue([finalUrl], p.depth);
       return;
     }
     const { links, drafts, contentHash } = analysis;
@@ -175,7 +181,6 @@ export async function crawlSite(options: SiteCrawlOptions): Promise<SiteCrawlRes
     await enqueue(
       links.filter((l) => looksLikePage(l.target, l.tag) && isInScope(site, l.target, hosts)).map((l) => l.target),
       p.depth + 1,
-      url,
     );
     pagesDone++;
     options.onProgress?.({ siteId: site.id, pages: pagesDone, queued, findings: findingsCount });
@@ -222,7 +227,8 @@ export async function crawlSite(options: SiteCrawlOptions): Promise<SiteCrawlRes
       worked = true;
       const crawler = new GovCheerioCrawler(
         {
-          requestQueue: httpQueue,
+          // Crawlee takes any request manager here (its CheerioCrawler options do not list `requestManager` yet).
+          requestQueue: httpQueue as unknown as RequestQueue,
           maxConcurrency,
           // Start at full (polite) concurrency: the autoscaler's slow ramp-up leaves a loopback-fast site idle.
           minConcurrency: maxConcurrency,
@@ -347,7 +353,6 @@ export async function crawlSite(options: SiteCrawlOptions): Promise<SiteCrawlRes
     resumed,
   };
   store.runs.finish(run.id, 'done', new Date(), stats);
-  await httpQueue.drop().catch(() => undefined);
   await browserQueue?.drop().catch(() => undefined);
   const durationMs = performance.now() - started;
   log.info({ ...stats, durationMs: Math.round(durationMs) }, 'crawl finished');
