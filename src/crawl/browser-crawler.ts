@@ -11,17 +11,12 @@ import { CHROMIUM_ARGS } from './chromium.ts';
 import { crawleeLog } from './crawlee-log.ts';
 import { FetchError } from './fetch-error.ts';
 import type { HttpClient } from './http-client.ts';
+import type { PageInput } from './page-analysis.ts';
 
 const BLOCKED_TYPES = new Set(['image', 'font', 'media', 'websocket', 'manifest', 'texttrack', 'eventsource']);
 
-export interface BrowserPage {
-  url: string;
-  finalUrl: string;
-  status: number;
-  contentType: string;
-  html: string;
-  depth: number;
-}
+/** A page the browser rendered: what the HTTP crawler hands over, less the crawler's name. */
+export type BrowserPage = Omit<PageInput, 'renderedBy'>;
 
 export interface BrowserCrawlOptions {
   executablePath: string;
