@@ -33,7 +33,9 @@ function wrongVerdict(t: LinkTarget, ctx: CheckContext): { error: string; messag
     return { error: 'intranet', message: `${INTRANET_MESSAGES[f.errorMessage ?? 'private'] ?? '链接指向内网地址'}，公众无法访问（未访问）` };
   }
   if (f.outcome === 'error' && f.errorKind === 'private-address') {
-    return { error: 'private-address', message: '域名解析到内网地址，公众无法访问（未访问）' };
+    // "refused to connect to X (X)": the link or its redirect names the address itself; else a name resolved to it.
+    const literal = /refused to connect to (\S+) \(\1\)/.test(f.errorMessage ?? '');
+    return { error: 'private-address', message: `${literal ? '链接（或其跳转）指向内网地址' : '域名解析到内网地址'}，公众无法访问（未访问）` };
   }
   if (f.outcome === 'error' && (f.errorKind === 'redirect-loop' || f.errorKind === 'too-many-redirects')) {
     return { error: f.errorKind, message: f.errorKind === 'redirect-loop' ? '重定向循环' : '重定向次数过多' };

@@ -3,6 +3,7 @@
 import { isIP } from 'node:net';
 import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
 import type { NetworkConfig } from '../config/index.ts';
+import { BlockedAddressError } from '../errors/index.ts';
 import { FetchError, classifyFetchError } from './fetch-error.ts';
 import type { Resolver } from './resolver.ts';
 
@@ -92,7 +93,7 @@ export class HttpClient {
       // A literal address never goes through the resolver's lookup, so the guard is applied here, on every hop.
       const literal = parsed.hostname.replace(/^\[|\]$/g, '');
       if (isIP(literal) && !this.resolver.guard.permits(literal)) {
-        throw new FetchError(url, 'private-address', `refused to connect to ${literal}: private, loopback or link-local address not allowed by network.allowPrivate`);
+        throw new FetchError(url, 'private-address', new BlockedAddressError(literal, literal).message);
       }
       const res = await request(url, {
         method: options.method ?? 'GET',

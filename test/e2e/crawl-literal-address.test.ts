@@ -63,5 +63,6 @@ describe('redirects to a literal address outside the allowed ranges', () => {
     const findings = JSON.parse((await runCli(['findings', '--config', file, '--format', 'json'])).stdout) as JsonFinding[];
     const wrong = findings.filter((f) => f.check === 'link.wrong').map((f) => f.target?.replace(/:\d+/, ''));
     expect(wrong.sort()).toEqual(['http://127.0.0.1/files/a.pdf', 'http://127.0.0.1/go']);
+    for (const f of findings.filter((x) => x.check === 'link.wrong')) expect(f.evidence.message).toBe('链接（或其跳转）指向内网地址，公众无法访问（未访问）');
   }, 60_000);
 });
