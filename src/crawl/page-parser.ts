@@ -45,6 +45,11 @@ export function isElement(node: AnyNode): node is Element {
  * into every node with children (template contents included). `visit` returning false skips that element's subtree.
  */
 export function walkElements(root: AnyNode | AnyNode[], visit: (el: Element) => boolean | void): void {
+  walkNodes(root, (node) => !isElement(node) || visit(node));
+}
+
+/** Depth first over every node in document order (iterative: deep pages must not overflow the stack). */
+function walkNodes(root: AnyNode | AnyNode[], visit: (node: AnyNode) => boolean | void): void {
   const stack: AnyNode[][] = [Array.isArray(root) ? root : [root]];
   const index: number[] = [0];
   while (stack.length) {
@@ -56,7 +61,7 @@ export function walkElements(root: AnyNode | AnyNode[], visit: (el: Element) => 
       continue;
     }
     const node = nodes[index[top]!++]!;
-    if (isElement(node) && visit(node) === false) continue;
+    if (visit(node) === false) continue;
     const children = (node as { children?: AnyNode[] }).children;
     if (children?.length) {
       stack.push(children);
@@ -68,22 +73,10 @@ export function walkElements(root: AnyNode | AnyNode[], visit: (el: Element) => 
 /** The text content of nodes, as cheerio's `.text()` gives it (comments ignored, script and style text kept). */
 export function textOf(nodes: AnyNode[]): string {
   const parts: string[] = [];
-  const stack: AnyNode[][] = [nodes];
-  const index: number[] = [0];
-  while (stack.length) {
-    const top = stack.length - 1;
-    const list = stack[top]!;
-    if (index[top]! >= list.length) {
-      stack.pop();
-      index.pop();
-      continue;
-    }
-    const node = list[index[top]!++]!;
-    if (Object.prototype.hasOwnProperty.call(node, 'children') && node.type !== 'comment') {
-      stack.push((node as { children: AnyNode[] }).children);
-      index.push(0);
-    } else if (node.type === 'text') parts.push((node as { data: string }).data);
-  }
+  walkNodes(nodes, (node) => {
+    if (node.type === 'text') parts.push((node as { data: string }).data);
+    return node.type !== 'comment';
+  });
   return parts.join('');
 }
 
